@@ -1,0 +1,36 @@
+package io.verbatim.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Settings of the ingest edge; each one can be overridden by a VERBATIM_INGEST_* environment variable. */
+@ConfigMapping(prefix = "verbatim.ingest")
+public interface IngestConfig {
+
+    /** Largest article body accepted, in UTF-8 bytes. */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+
+    /** Largest number of articles in one batch request. */
+    @WithDefault("1000")
+    int maxBatchSize();
+
+    /** Languages the analysis engine can read; other articles are refused at the edge. */
+    @WithDefault("fr")
+    Set<String> supportedLanguages();
+
+    /** Public base URL of query-service, used in the Location of accepted articles. */
+    @WithDefault("http://localhost:8083")
+    String queryBaseUrl();
+
+    /** How long to wait for Kafka to acknowledge an article before answering 503. */
+    @WithDefault("10s")
+    Duration publishTimeout();
+
+    /** Retry-After sent with a 503 when Kafka is unreachable. */
+    @WithDefault("5s")
+    Duration retryAfter();
+}

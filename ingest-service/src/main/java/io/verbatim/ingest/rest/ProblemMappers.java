@@ -1,0 +1,129 @@
+package io.verbatim.ingest.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.service.ArticleRejectedException;
+import io.verbatim.ingest.service.BrokerUnavailableException;
+import io.verbatim.ingest.service.FieldError;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Maps every failure to problem+json, naming the field at fault and never leaking internals. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    IngestConfig config;
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return Problem.of(400, "Invalid article", "The request breaks " + errors.size() + " rule(s).", errors)
+                .toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(ArticleRejectedException e) {
+        return Problem.of(e.status(), e.getMessage(), null, e.errors()).toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response brokerUnavailable(BrokerUnavailableException e) {
+        return Problem.of(503, "Message broker unavailable",
+                        "The article was not stored; retry later with the same content (it keeps its id).", List.of())
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()))
+                .build();
+    }
+
+    /** Jackson's own mapper for type mismatches answers plain JSON; this one answers a problem naming the field. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Problem.of(400, "Malformed JSON", null, List.of(new FieldError(jsonPathOf(e), readableCause(e))))
+                .toResponse().build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        Response.ResponseBuilder builder = Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, List.of())
+                .toResponse();
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(500, "Internal error", "The failure was logged.", List.of()).toResponse().build();
+    }
+
+    /** "submit.article.authors[1].<list element>" → "authors[1]"; a bare parameter (a header) keeps its name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = "body";
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY -> field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return field.isEmpty() ? parameter : field.toString();
+    }
+
+    static String jsonPathOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+        }
+        return "body";
+    }
+
+    private static String readableCause(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "cannot be read";
+        }
+        int sourceHint = message.indexOf("\n at [Source");
+        String firstLine = (sourceHint >= 0 ? message.substring(0, sourceHint) : message).lines().findFirst().orElse("");
+        // Jackson names Java types in its messages; the client only needs the gist.
+        return firstLine.replaceAll("`[a-z]+(\\.[A-Za-z$]+)+`", "value").strip();
+    }
+}

@@ -1,0 +1,79 @@
+package io.verbatim.ingest.service;
+
+import io.smallrye.mutiny.Uni;
+import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.messaging.RawArticleEvent;
+import io.verbatim.ingest.messaging.RawArticlePublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a submitted article into a raw-article event and hands it to Kafka. */
+@ApplicationScoped
+public class ArticleIngestion {
+
+    private static final Logger LOG = Logger.getLogger(ArticleIngestion.class);
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    RawArticlePublisher publisher;
+
+    @Inject
+    Validator validator;
+
+    /** Checks the rules that bean validation cannot express (configurable limits) and publishes. */
+    public Uni<AcceptedArticle> accept(ArticleSubmission article, String idempotencyKey) {
+        checkLimits(article);
+        String id = ArticleId.of(article, idempotencyKey).toString();
+        RawArticleEvent event = new RawArticleEvent(RawArticleEvent.SCHEMA_VERSION, id, article.title().strip(),
+                article.body(), article.url(), article.source(), article.languageOrDefault(), article.publishedAt(),
+                article.authors() == null ? List.of() : article.authors(), Instant.now());
+        return publisher.publish(event)
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .onFailure().transform(e -> {
+                    LOG.warnf("article %s not acknowledged by Kafka: %s", id, e.toString());
+                    return new BrokerUnavailableException(id, e);
+                })
+                .invoke(() -> LOG.debugf("article %s accepted (%d chars)", id, article.body().length()))
+                .replaceWith(new AcceptedArticle(id, locationOf(id)));
+    }
+
+    /** Bean validation for items of a batch, which are not validated by the REST layer. */
+    public List<FieldError> validate(ArticleSubmission article) {
+        Set<ConstraintViolation<ArticleSubmission>> violations = validator.validate(article);
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<ArticleSubmission> violation : violations) {
+            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return errors;
+    }
+
+    public URI locationOf(String id) {
+        return URI.create(config.queryBaseUrl().replaceAll("/+$", "") + "/api/v1/articles/" + id);
+    }
+
+    private void checkLimits(ArticleSubmission article) {
+        int bodyBytes = article.body().getBytes(StandardCharsets.UTF_8).length;
+        if (bodyBytes > config.maxBodyBytes()) {
+            throw new ArticleRejectedException(413, "Article body too large", List.of(new FieldError("body",
+                    "is " + bodyBytes + " bytes, the limit is " + config.maxBodyBytes())));
+        }
+        if (!config.supportedLanguages().contains(article.languageOrDefault())) {
+            throw new ArticleRejectedException(400, "Unsupported language", List.of(new FieldError("language",
+                    "must be one of " + config.supportedLanguages())));
+        }
+    }
+}

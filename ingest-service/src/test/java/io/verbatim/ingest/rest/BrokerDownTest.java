@@ -1,0 +1,37 @@
+package io.verbatim.ingest.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** With no broker listening, ingest must refuse with 503 rather than pretend the article was stored. */
+@QuarkusTest
+@TestProfile(BrokerDownTest.NoBroker.class)
+class BrokerDownTest {
+
+    public static class NoBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("kafka.bootstrap.servers", "127.0.0.1:1",
+                    "verbatim.ingest.publish-timeout", "3s");
+        }
+    }
+
+    @Test
+    void unreachableBrokerIs503WithRetryAfter() {
+        given().contentType(ContentType.JSON).body(Map.of("title", "Perdu ?", "body", "Jamais 202 sans Kafka."))
+                .when().post("/api/v1/articles")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("status", equalTo(503));
+    }
+}
