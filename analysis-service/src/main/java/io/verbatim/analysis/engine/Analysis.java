@@ -1,0 +1,13 @@
+package io.verbatim.analysis.engine;
+
+import java.util.List;
+
+/** What the engine found in one text; all offsets are Java String indices into that text. */
+public record Analysis(List<Entity> entities, List<Mention> mentions, List<Quote> quotes, int tokenCount) {
+
+    public static final String ANALYZER_VERSION = "verbatim-fr-1";
+
+    public String speakerName(Quote quote) {
+        return quote.hasSpeaker() ? entities.get(quote.speaker()).name() : null;
+    }
+}

@@ -1,0 +1,28 @@
+package io.verbatim.analysis.engine;
+
+import java.util.List;
+
+/**
+ * The engine: tokens and entity classes from CoreNLP, then the rules of this package, each a step over the
+ * same text — entities, their resolution within the article, quotes and their speakers.
+ * A plain library: no Kafka, no database; thread-safe once built.
+ */
+public final class ArticleAnalyzer {
+
+    private final CoreNlpFrench coreNlp;
+    private final EntityRecognizer recognizer = new EntityRecognizer();
+    private final EntityResolver resolver = new EntityResolver();
+
+    public ArticleAnalyzer(CoreNlpFrench coreNlp) {
+        this.coreNlp = coreNlp;
+    }
+
+    public Analysis analyze(String text) {
+        List<Token> tokens = coreNlp.tokenize(text);
+        List<Mention> mentions = recognizer.recognize(text, tokens);
+        EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
+        List<Quote> quotes = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions())
+                .attribute(QuoteMarks.find(text));
+        return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size());
+    }
+}

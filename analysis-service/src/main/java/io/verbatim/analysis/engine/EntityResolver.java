@@ -1,0 +1,175 @@
+package io.verbatim.analysis.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups the mentions of one article into entities. A person's short names ("Lecornu") join the fullest name
+ * that contains them ("Sébastien Lecornu"); other entities group by their folded name. People also get the
+ * descriptor the article introduces them with ("le ministre français des Armées Sébastien Lecornu",
+ * "Jean Dupont, maire de Lyon,").
+ */
+final class EntityResolver {
+
+    record Resolution(List<Entity> entities, List<Mention> mentions) {
+    }
+
+    Resolution resolve(String text, List<Token> tokens, List<Mention> mentions) {
+        List<Mention> longestFirst = new ArrayList<>(mentions);
+        longestFirst.sort(Comparator.comparingInt((Mention m) -> words(m.text()).length).reversed()
+                .thenComparingInt(Mention::start));
+        Map<String, Integer> indexByKey = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<EntityType> types = new ArrayList<>();
+        List<Set<String>> aliases = new ArrayList<>();
+        Map<Mention, Integer> entityOf = new LinkedHashMap<>();
+        for (Mention m : longestFirst) {
+            Integer index = m.type() == EntityType.PER ? personContaining(m.text(), names, types) : null;
+            if (index == null) {
+                index = indexByKey.get(m.type() + ":" + FrenchWords.fold(m.text()));
+            }
+            if (index == null) {
+                index = names.size();
+                names.add(m.text());
+                types.add(m.type());
+                aliases.add(new LinkedHashSet<>());
+                indexByKey.put(m.type() + ":" + FrenchWords.fold(m.text()), index);
+            }
+            if (!m.text().equals(names.get(index))) {
+                aliases.get(index).add(m.text());
+            }
+            entityOf.put(m, index);
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String descriptor = types.get(i) == EntityType.PER ? descriptorOf(text, tokens, mentions, entityOf, i) : null;
+            entities.add(new Entity(keyOf(types.get(i), names.get(i)), names.get(i), types.get(i),
+                    List.copyOf(aliases.get(i)), descriptor));
+        }
+        List<Mention> resolved = mentions.stream().map(m -> m.withEntity(entityOf.get(m))).toList();
+        return new Resolution(entities, resolved);
+    }
+
+    /** The same key for the same entity across articles: type and folded name. */
+    static String keyOf(EntityType type, String name) {
+        return type.name() + ":" + FrenchWords.fold(name);
+    }
+
+    private static Integer personContaining(String name, List<String> names, List<EntityType> types) {
+        List<String> parts = Arrays.asList(words(FrenchWords.fold(name)));
+        for (int i = 0; i < names.size(); i++) {
+            if (types.get(i) != EntityType.PER) {
+                continue;
+            }
+            List<String> fuller = Arrays.asList(words(FrenchWords.fold(names.get(i))));
+            if (fuller.size() > parts.size() && fuller.containsAll(parts)
+                    && fuller.get(fuller.size() - 1).equals(parts.get(parts.size() - 1))) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static String[] words(String name) {
+        return name.strip().split("[\\s\\u00a0]+");
+    }
+
+    /** The first role the article gives the person: the noun phrase just before the name, or an apposition. */
+    private static String descriptorOf(String text, List<Token> tokens, List<Mention> mentions,
+                                       Map<Mention, Integer> entityOf, int entity) {
+        for (Mention m : mentions) {
+            if (entityOf.get(m) != entity) {
+                continue;
+            }
+            int first = tokenAt(tokens, m.start());
+            int last = tokenAt(tokens, m.end() - 1);
+            if (first < 0 || last < 0) {
+                continue;
+            }
+            String before = roleBefore(text, tokens, first);
+            if (before != null) {
+                return before;
+            }
+            String apposition = appositionAfter(text, tokens, last);
+            if (apposition != null) {
+                return apposition;
+            }
+        }
+        return null;
+    }
+
+    /** "[le] ministre français des Armées [Sébastien Lecornu]": lower-case role words back to a determiner. */
+    private static String roleBefore(String text, List<Token> tokens, int nameToken) {
+        int sentence = tokens.get(nameToken).sentence();
+        int i = nameToken - 1;
+        while (i >= 0 && FrenchWords.TITLES.contains(FrenchWords.lower(tokens.get(i).text()))
+                && tokens.get(i).isCapitalized()) {
+            i--;
+        }
+        int end = i;
+        while (i >= 0 && nameToken - i <= 9 && tokens.get(i).sentence() == sentence && tokens.get(i).isWord()) {
+            String word = FrenchWords.lower(tokens.get(i).text());
+            if (isRoleOpener(word) && i < end) {
+                Token head = tokens.get(i + 1);
+                if (head.isCapitalized() && !FrenchWords.TITLES.contains(FrenchWords.lower(head.text()))) {
+                    return null;
+                }
+                return text.substring(head.start(), tokens.get(end).end());
+            }
+            if (word.equals("et") || word.equals("a") || word.equals("ont")) {
+                return null;
+            }
+            i--;
+        }
+        return null;
+    }
+
+    private static boolean isRoleOpener(String word) {
+        return Set.of("le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "un", "une").contains(word);
+    }
+
+    /** "Jean Dupont, maire de Lyon, a déclaré": a lower-case phrase between commas after the name. */
+    private static String appositionAfter(String text, List<Token> tokens, int nameToken) {
+        int i = nameToken + 1;
+        if (i >= tokens.size() || !tokens.get(i).text().equals(",")) {
+            return null;
+        }
+        int start = i + 1;
+        if (start >= tokens.size() || tokens.get(start).isCapitalized() || !tokens.get(start).isWord()
+                || CueVerbs.isVerbForm(FrenchWords.lower(tokens.get(start).text()))
+                || Set.of("a", "qui", "est", "ont", "dont", "selon", "lui", "elle", "il").contains(tokens.get(start).text())) {
+            return null;
+        }
+        int j = start;
+        while (j < tokens.size() && j - start < 12 && tokens.get(j).sentence() == tokens.get(nameToken).sentence()) {
+            if (tokens.get(j).text().equals(",")) {
+                return text.substring(tokens.get(start).start(), tokens.get(j - 1).end());
+            }
+            j++;
+        }
+        return null;
+    }
+
+    static int tokenAt(List<Token> tokens, int offset) {
+        int low = 0;
+        int high = tokens.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Token t = tokens.get(mid);
+            if (offset < t.start()) {
+                high = mid - 1;
+            } else if (offset >= t.end()) {
+                low = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+}

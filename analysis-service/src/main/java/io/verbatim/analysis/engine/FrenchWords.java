@@ -1,0 +1,44 @@
+package io.verbatim.analysis.engine;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+
+/** Closed word classes of French that the rules need: determiners, titles, pronouns. */
+final class FrenchWords {
+
+    private FrenchWords() {
+    }
+
+    static final Set<String> DETERMINERS = Set.of("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de", "d'",
+            "d’", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+            "votre", "vos", "mon", "ma", "mes");
+
+    /** Titles that precede a name and are not part of a PER span ("M. Lecornu" → "Lecornu"). */
+    static final Set<String> TITLES = Set.of("m.", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "pr.",
+            "me", "mgr", "monsieur", "madame", "mademoiselle", "maître", "docteur", "professeur", "général", "colonel",
+            "abbé", "père", "sœur", "saint", "sainte", "président", "présidente", "ministre");
+
+    static final Set<String> SUBJECT_PRONOUNS = Set.of("il", "elle", "ils", "elles");
+
+    /** Capitalised words that the tagger sometimes takes for names. */
+    static final Set<String> NEVER_ENTITIES = Set.of("il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu",
+            "le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "mais", "et", "ou", "alors", "selon",
+            "pour", "après", "avant", "dans", "depuis", "lors", "archives", "photo", "illustration", "dr", "afp/archives");
+
+    /** Lower-case heads that start an organisation's name ("ministère de l'Intérieur"). */
+    static final Set<String> INSTITUTION_HEADS = Set.of("ministère", "secrétariat");
+
+    /** Photo credit words that follow an agency name ("AFP/Archives"). */
+    static final Set<String> CREDIT_WORDS = Set.of("archives", "archive", "photo", "photos", "illustration", "dr");
+
+    static String lower(String word) {
+        return word.toLowerCase(Locale.FRENCH);
+    }
+
+    /** Case, accents and spacing folded: the form two spellings of one name share. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return decomposed.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+}

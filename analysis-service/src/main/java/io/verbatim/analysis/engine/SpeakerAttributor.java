@@ -1,0 +1,384 @@
+package io.verbatim.analysis.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, for each pair of quote marks, whether it is reported speech and who said it, from the reporting clause
+ * around it: after the quote with inversion (", a déclaré M. Lecornu", ", a-t-il ajouté", ", selon X"), or before
+ * it ("Il a souligné « … »", "X a déclaré : « … »"). The speaker phrase is resolved to an entity of the article:
+ * a name directly, a pronoun to the last speaker or person named, a role noun ("le ministre belge") to the person
+ * the article introduced with that role. A quote with no clause of its own continues the previous speaker's.
+ */
+final class SpeakerAttributor {
+
+    private static final String AUX = "(?:a|ont|avait|avaient|aura|aurait|auraient|avait-(?:il|elle|on)|a-t-(?:il|elle|on)"
+            + "|ont-(?:ils|elles)|s['’]est|s['’]était|se sont|s['’]est-(?:il|elle))";
+    private static final String ADVERBS = "(?:pour sa part|pour leur part|de son côté|de leur côté|quant à (?:lui|elle)"
+            + "|(?:lui|elle) aussi|encore|également|aussi|ensuite|enfin|alors|plus tard|notamment|toutefois|cependant"
+            + "|néanmoins|d['’]ailleurs|par ailleurs|simplement|aujourd['’]hui|hier|vendredi|jeudi|mercredi|mardi|lundi"
+            + "|samedi|dimanche|dans un communiqué|sur (?:Twitter|X|Facebook))";
+    private static final String INVERTED_PRONOUN = "-(?:t-)?(il|elle|on|ils|elles)\\b";
+
+    /** ", a pour sa part déclaré Théo Francken" / ", a-t-il ajouté" / ", affirme-t-elle". */
+    private static final Pattern AFTER_QUOTE = Pattern.compile(
+            "^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<aux>" + AUX + "[\\s\\u00a0]+)?(?:" + ADVERBS + ",?[\\s\\u00a0]+)*"
+                    + "(?<verb>\\p{L}+(?:[\\s\\u00a0]+(?:savoir|valoir|en garde))?)(?<inv>" + INVERTED_PRONOUN + ")?"
+                    + "(?<rest>.*)", Pattern.DOTALL);
+    private static final Pattern AFTER_QUOTE_SELON = Pattern.compile(
+            "^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<cue>selon|d['’]après)[\\s\\u00a0]+(?<rest>.*)", Pattern.DOTALL);
+    /** "Selon le ministre, « … »" and "Pour X, « … »". */
+    private static final Pattern BEFORE_QUOTE_SELON = Pattern.compile(
+            "(?:^|[\\s,])(?<cue>[Ss]elon|[Dd]['’]après|[Pp]our)[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?),[\\s\\u00a0]*$");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}]+)*['’]?");
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "(?:\\b(?:AFP|Reuters|AP|Photo|Crédit)\\b[^\\n]{0,40})$|^(?:Photo|Illustration)\\b");
+    private static final Set<String> NP_STOP_WORDS = Set.of("lors", "après", "avant", "devant", "pendant", "dans",
+            "sur", "en", "à", "au", "aux", "qui", "dont", "que", "qu'", "qu’", "lundi", "mardi", "mercredi", "jeudi",
+            "vendredi", "samedi", "dimanche", "hier", "mais", "et", "car", "selon", "avec", "alors", "puis", "parce");
+    private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
+            "certaines", "nombre", "d'autres", "d’autres");
+
+    private final String text;
+    private final List<Token> tokens;
+    private final List<Entity> entities;
+    private final List<Mention> mentions;
+    private final List<Quote> quotes = new ArrayList<>();
+    private int lastSpeaker = -1;
+
+    SpeakerAttributor(String text, List<Token> tokens, List<Entity> entities, List<Mention> mentions) {
+        this.text = text;
+        this.tokens = tokens;
+        this.entities = entities;
+        this.mentions = mentions;
+    }
+
+    /** A speaker phrase found in the text, resolved or not. */
+    private record Speaker(int entity, Quote.SpeakerMention mention, String descriptor, double confidence) {
+    }
+
+    private record Attribution(String cue, Speaker speaker) {
+    }
+
+    List<Quote> attribute(List<QuoteMarks.Span> spans) {
+        QuoteMarks.Span previous = null;
+        for (QuoteMarks.Span span : spans) {
+            String content = text.substring(span.start(), span.end());
+            String before = clauseBefore(span);
+            boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
+                    || BEFORE_QUOTE_SELON.matcher(before).find();
+            Attribution attribution = after(span).or(() -> before(before, span)).orElse(null);
+            QuoteType type = opensUtterance ? QuoteType.DIRECT : QuoteType.MIXED;
+            if (attribution == null) {
+                if (previous != null && continuesPrevious(previous, span) && lastSpeakerQuote() != null) {
+                    Quote last = lastSpeakerQuote();
+                    quotes.add(new Quote(span.start(), span.end(), content, QuoteType.DIRECT, null, last.speaker(),
+                            last.speakerMention(), last.speakerDescriptor(), 0.6));
+                    previous = span;
+                } else if (wordCount(content) >= 6 && opensUtterance) {
+                    quotes.add(new Quote(span.start(), span.end(), content, type, null, -1, null, null, 0.3));
+                    previous = span;
+                }
+                // Otherwise a short quoted phrase with no one saying it: a title, a nickname, a scare quote.
+                continue;
+            }
+            Speaker speaker = attribution.speaker();
+            quotes.add(new Quote(span.start(), span.end(), content, type, attribution.cue(), speaker.entity(),
+                    speaker.mention(), speaker.descriptor(), speaker.confidence()));
+            if (speaker.entity() >= 0) {
+                lastSpeaker = speaker.entity();
+            }
+            previous = span;
+        }
+        return quotes;
+    }
+
+    private Quote lastSpeakerQuote() {
+        return quotes.isEmpty() ? null : quotes.get(quotes.size() - 1);
+    }
+
+    /** The next quote, after nothing but spaces or a paragraph break, carries on the same speaker's words. */
+    private boolean continuesPrevious(QuoteMarks.Span previous, QuoteMarks.Span span) {
+        String between = text.substring(Math.min(previous.close() + 1, span.open()), span.open());
+        return between.strip().isEmpty() || between.strip().matches("[.,;…]*") && !between.contains("\n\n\n");
+    }
+
+    // ---- clause after the quote: ", a déclaré X" ----
+
+    private Optional<Attribution> after(QuoteMarks.Span span) {
+        int from = Math.min(span.close() + 1, text.length());
+        String rest = text.substring(from, Math.min(text.length(), from + 240));
+        int paragraph = rest.indexOf('\n');
+        if (paragraph >= 0) {
+            rest = rest.substring(0, paragraph);
+        }
+        Matcher selon = AFTER_QUOTE_SELON.matcher(rest);
+        if (selon.find()) {
+            int npStart = from + selon.start("rest");
+            return resolvePhrase(npStart, from + rest.length())
+                    .map(s -> new Attribution(cueOfPreposition(selon.group("cue")), s));
+        }
+        Matcher m = AFTER_QUOTE.matcher(rest);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Optional<String> lemma = CueVerbs.lemmaOf(m.group("verb").replaceAll("[\\s\\u00a0]+", " "));
+        if (lemma.isEmpty()) {
+            return Optional.empty();
+        }
+        String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
+        if (pronoun != null) {
+            int at = from + (m.group("inv") != null ? m.start("inv") : m.start("aux"));
+            return Optional.of(new Attribution(lemma.get(), pronounSpeaker(at, pronoun, span.open())));
+        }
+        int npStart = from + m.start("rest");
+        return resolvePhrase(npStart, from + rest.length()).map(s -> new Attribution(lemma.get(), s));
+    }
+
+    private static String invertedPronoun(String aux, String inverted) {
+        String source = inverted != null ? inverted : aux;
+        if (source == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile(INVERTED_PRONOUN).matcher(source);
+        return m.find() ? m.group(1) : null;
+    }
+
+    // ---- clause before the quote: "X a déclaré : « … »", "Il a souligné « … »" ----
+
+    private Optional<Attribution> before(String clause, QuoteMarks.Span span) {
+        int clauseStart = span.open() - clause.length();
+        Matcher selon = BEFORE_QUOTE_SELON.matcher(clause);
+        if (selon.find()) {
+            int npStart = clauseStart + selon.start("np");
+            return resolvePhrase(npStart, clauseStart + selon.end("np"))
+                    .map(s -> new Attribution(cueOfPreposition(selon.group("cue")), s));
+        }
+        List<int[]> words = new ArrayList<>();
+        Matcher w = WORD.matcher(clause);
+        while (w.find()) {
+            words.add(new int[]{w.start(), w.end()});
+        }
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String word = clause.substring(words.get(i)[0], words.get(i)[1]);
+            Optional<String> lemma = i + 1 < words.size()
+                    ? CueVerbs.lemmaOf(word + " " + clause.substring(words.get(i + 1)[0], words.get(i + 1)[1]))
+                    : Optional.empty();
+            lemma = lemma.or(() -> CueVerbs.lemmaOf(word));
+            if (lemma.isEmpty() || i == 0 && !Character.isLowerCase(word.charAt(0))) {
+                continue;
+            }
+            String lemmaFound = lemma.get();
+            Optional<Speaker> subject = subjectBefore(clause, clauseStart, words.get(i)[0], span.open());
+            return subject.map(s -> new Attribution(lemmaFound, s));
+        }
+        return Optional.empty();
+    }
+
+    /** The subject of the reporting verb: the clause before it, without auxiliary and adverbs. */
+    private Optional<Speaker> subjectBefore(String clause, int clauseStart, int verbAt, int quoteOpen) {
+        String head = clause.substring(0, verbAt)
+                .replaceAll("(?i)(?:[\\s\\u00a0,]+(?:" + ADVERBS + "|" + AUX + "|ne|n['’]|lui|leur|y|en|se|s['’]))+[\\s\\u00a0,]*$", "")
+                .replaceAll("(?i)[\\s\\u00a0,]*(?:" + AUX + ")[\\s\\u00a0,]*$", "");
+        head = head.replaceAll("[\\s\\u00a0,]+$", "");
+        Matcher pronoun = Pattern.compile("(?i)(?:^|[\\s,])(il|elle|ils|elles)$").matcher(head);
+        if (pronoun.find()) {
+            return Optional.of(pronounSpeaker(clauseStart + pronoun.start(1), pronoun.group(1), quoteOpen));
+        }
+        int headStart = clauseStart;
+        int headEnd = clauseStart + head.length();
+        for (Mention m : mentions) {
+            if (m.start() >= headStart && m.end() <= headEnd
+                    && (m.type() == EntityType.PER || m.type() == EntityType.ORG)) {
+                return Optional.of(named(m, 0.9));
+            }
+        }
+        Matcher role = Pattern.compile("(?i)(?:^|[\\s,])((?:le|la|les|l['’]|un|une|des)[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})$")
+                .matcher(head);
+        if (role.find()) {
+            return resolvePhrase(clauseStart + role.start(1), clauseStart + role.end(1));
+        }
+        return Optional.empty();
+    }
+
+    /** From the start of the sentence (or the previous quote) to the opening mark. */
+    private String clauseBefore(QuoteMarks.Span span) {
+        int start = span.open();
+        while (start > 0) {
+            char c = text.charAt(start - 1);
+            if (c == '\n' || c == '»' || c == '”' || (c == '.' || c == '!' || c == '?') && !isAbbreviation(start - 1)) {
+                break;
+            }
+            start--;
+        }
+        return text.substring(start, span.open());
+    }
+
+    private boolean isAbbreviation(int dot) {
+        int s = dot;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        String word = text.substring(s, dot + 1).toLowerCase(Locale.FRENCH);
+        return FrenchWords.TITLES.contains(word) || dot - s == 1 && Character.isUpperCase(text.charAt(s));
+    }
+
+    // ---- resolving a speaker phrase ----
+
+    /** A name, a pronoun or a role phrase starting at {@code from}; ends at punctuation or an adjunct. */
+    private Optional<Speaker> resolvePhrase(int from, int limit) {
+        while (from < limit && QuoteMarks.isSpace(text.charAt(from))) {
+            from++;
+        }
+        int end = from;
+        Matcher w = WORD.matcher(text).region(from, limit);
+        int words = 0;
+        while (w.find() && w.start() <= end + 2) {
+            String word = FrenchWords.lower(text.substring(w.start(), w.end()));
+            if (words > 0 && NP_STOP_WORDS.contains(word) || words >= 10) {
+                break;
+            }
+            end = w.end();
+            words++;
+            if (end < limit && ",;:.!?()«»\"".indexOf(text.charAt(end)) >= 0
+                    && !(text.charAt(end) == '.' && isAbbreviation(end))) {
+                break;
+            }
+        }
+        if (end <= from) {
+            return Optional.empty();
+        }
+        String phrase = text.substring(from, end);
+        String first = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (FrenchWords.SUBJECT_PRONOUNS.contains(first)) {
+            return Optional.of(pronounSpeaker(from, first, from));
+        }
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.start() < end && (m.type() == EntityType.PER || m.type() == EntityType.ORG)) {
+                return Optional.of(named(m, 0.9));
+            }
+        }
+        return Optional.of(roleSpeaker(from, end, phrase));
+    }
+
+    private Speaker named(Mention m, double confidence) {
+        int start = m.start();
+        // Keep the title in the speaker mention: it is how the article designates the speaker.
+        Matcher title = Pattern.compile("(?:M\\.|Mme|Mlle|MM\\.|Dr|Pr|Me)[\\s\\u00a0]+$")
+                .matcher(text.substring(Math.max(0, start - 6), start));
+        if (title.find()) {
+            start = Math.max(0, start - 6) + title.start();
+        }
+        return new Speaker(m.entity(), new Quote.SpeakerMention(start, m.end(), text.substring(start, m.end())),
+                entities.get(m.entity()).descriptor(), confidence);
+    }
+
+    /** "il" / "elle": the last speaker if there is one, else the last person named outside a photo caption. */
+    private Speaker pronounSpeaker(int at, String pronoun, int before) {
+        Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
+        int entity = lastSpeaker;
+        if (entity < 0) {
+            for (Mention m : mentions) {
+                if (m.start() < before && m.type() == EntityType.PER && !inCaption(m.start())) {
+                    entity = m.entity();
+                }
+            }
+        }
+        String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
+        return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
+    }
+
+    /** "le ministre belge": the person whose descriptor has all these words, best the same head noun. */
+    private Speaker roleSpeaker(int from, int end, String phrase) {
+        Quote.SpeakerMention mention = new Quote.SpeakerMention(from, end, phrase);
+        List<String> words = contentWords(phrase);
+        String opener = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
+            return new Speaker(-1, mention, descriptorText(phrase), 0.5);
+        }
+        int best = -1;
+        int bestScore = 0;
+        for (int i = 0; i < entities.size(); i++) {
+            Entity e = entities.get(i);
+            Set<String> known = roleWords(i);
+            if (known.isEmpty() || !known.containsAll(words)) {
+                continue;
+            }
+            List<String> own = e.descriptor() == null ? List.of() : contentWords(e.descriptor());
+            int score = 2 + (own.isEmpty() || !own.get(0).equals(words.get(0)) ? 0 : 2) + (i == lastSpeaker ? 1 : 0);
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        if (best < 0) {
+            return new Speaker(-1, mention, descriptorText(phrase), 0.4);
+        }
+        return new Speaker(best, mention, entities.get(best).descriptor(), 0.75);
+    }
+
+    /**
+     * The words a person can be designated by: their descriptor, and for "son homologue belge" the role of the
+     * person they are the counterpart of (so "le ministre belge" finds them). Organisations by their name.
+     */
+    private Set<String> roleWords(int entity) {
+        Entity e = entities.get(entity);
+        Set<String> words = new LinkedHashSet<>();
+        if (e.type() == EntityType.ORG) {
+            words.addAll(contentWords(e.name()));
+            return words;
+        }
+        if (e.descriptor() == null) {
+            return words;
+        }
+        List<String> own = contentWords(e.descriptor());
+        words.addAll(own);
+        if (!own.isEmpty() && own.get(0).equals("homologue")) {
+            for (Entity other : entities) {
+                if (other != e && other.descriptor() != null && !contentWords(other.descriptor()).isEmpty()
+                        && !contentWords(other.descriptor()).get(0).equals("homologue")) {
+                    words.add(contentWords(other.descriptor()).get(0));
+                    break;
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<String> contentWords(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (String word : FrenchWords.fold(phrase).split("[^\\p{L}\\p{N}-]+")) {
+            if (!word.isEmpty() && !FrenchWords.DETERMINERS.contains(word) && !Set.of("l", "d", "de", "des", "du")
+                    .contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static String descriptorText(String phrase) {
+        return phrase.strip();
+    }
+
+    private boolean inCaption(int offset) {
+        int start = text.lastIndexOf('\n', offset) + 1;
+        int end = text.indexOf('\n', offset);
+        String paragraph = text.substring(start, end < 0 ? text.length() : end).strip();
+        return CREDIT_LINE.matcher(paragraph).find();
+    }
+
+    private static String cueOfPreposition(String preposition) {
+        return FrenchWords.lower(preposition).replace('’', '\'');
+    }
+
+    private static int wordCount(String content) {
+        return (int) Arrays.stream(content.split("[\\s\\u00a0]+")).filter(s -> !s.isBlank()).count();
+    }
+}

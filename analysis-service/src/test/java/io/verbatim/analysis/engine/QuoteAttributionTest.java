@@ -1,0 +1,84 @@
+package io.verbatim.analysis.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Reporting patterns, each on sentences written for the test. */
+class QuoteAttributionTest {
+
+    private static Quote onlyQuote(Analysis analysis) {
+        assertEquals(1, analysis.quotes().size(), () -> "quotes: " + analysis.quotes());
+        return analysis.quotes().get(0);
+    }
+
+    @Test
+    void speakerNamedAfterTheQuoteWithATitle() {
+        Analysis a = Engine.get().analyze(
+                "La maire de Lille Martine Vasseur a visité le chantier.\n\n« Nous ouvrirons la ligne avant l'hiver », a assuré Mme Vasseur.");
+        Quote q = onlyQuote(a);
+        assertEquals("Nous ouvrirons la ligne avant l'hiver", q.text());
+        assertEquals("Martine Vasseur", a.speakerName(q));
+        assertEquals("assurer", q.cue());
+        assertEquals(QuoteType.DIRECT, q.type());
+    }
+
+    @Test
+    void invertedPronounTakesTheLastSpeaker() {
+        Analysis a = Engine.get().analyze(
+                "« La grève est suspendue », a annoncé Paul Girard.\n\n« Nous reprendrons le dialogue lundi », a-t-il précisé.");
+        assertEquals(2, a.quotes().size());
+        assertEquals("Paul Girard", a.speakerName(a.quotes().get(1)));
+        assertEquals("préciser", a.quotes().get(1).cue());
+    }
+
+    @Test
+    void speakerBeforeAColon() {
+        Analysis a = Engine.get().analyze("Le syndicaliste Marc Lefèvre a prévenu : « Sans accord, l'usine fermera ses portes. »");
+        Quote q = onlyQuote(a);
+        assertEquals("Marc Lefèvre", a.speakerName(q));
+        assertEquals("prévenir", q.cue());
+        assertEquals(QuoteType.DIRECT, q.type());
+    }
+
+    @Test
+    void fragmentInsideTheReportersSentenceIsMixed() {
+        Analysis a = Engine.get().analyze("Claire Dumas a dénoncé « une décision brutale et injuste » devant les élus.");
+        Quote q = onlyQuote(a);
+        assertEquals("une décision brutale et injuste", q.text());
+        assertEquals(QuoteType.MIXED, q.type());
+        assertEquals("Claire Dumas", a.speakerName(q));
+        assertEquals("dénoncer", q.cue());
+    }
+
+    @Test
+    void selonGivesTheSpeaker() {
+        Analysis a = Engine.get().analyze("« Les réserves d'eau sont au plus bas depuis vingt ans », selon Hélène Roux.");
+        Quote q = onlyQuote(a);
+        assertEquals("Hélène Roux", a.speakerName(q));
+        assertEquals("selon", q.cue());
+    }
+
+    @Test
+    void unnamedSourceHasNoSpeakerButADescriptor() {
+        Analysis a = Engine.get().analyze("« Le suspect a été interpellé sans violence », a indiqué un porte-parole de la police.");
+        Quote q = onlyQuote(a);
+        assertNull(a.speakerName(q));
+        assertEquals("un porte-parole de la police", q.speakerDescriptor());
+    }
+
+    @Test
+    void shortQuotedTitlesAreNotQuotes() {
+        Analysis a = Engine.get().analyze("Le festival a projeté « Les Vagues » et le documentaire « Terre brûlée » samedi.");
+        assertEquals(0, a.quotes().size());
+    }
+
+    @Test
+    void nestedQuoteStaysInsideItsOuterQuote() {
+        Analysis a = Engine.get().analyze("« Ils m'ont dit +ce n'est pas notre affaire+, puis « attendez » », a raconté Julie Martin.");
+        Quote q = onlyQuote(a);
+        assertEquals("Ils m'ont dit +ce n'est pas notre affaire+, puis « attendez »", q.text());
+        assertEquals("Julie Martin", a.speakerName(q));
+    }
+}
