@@ -1,0 +1,24 @@
+package io.verbatim.analysis.messaging;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A record of {@code articles.raw} as ingest-service writes it (schema version 1, see the README).
+ * deploy/e2e's contract test proves the two sides name the same fields.
+ */
+public record RawArticle(
+        int schemaVersion,
+        String id,
+        String title,
+        String body,
+        String url,
+        String source,
+        String language,
+        OffsetDateTime publishedAt,
+        List<String> authors,
+        Instant receivedAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

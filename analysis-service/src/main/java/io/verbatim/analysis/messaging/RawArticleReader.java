@@ -1,0 +1,65 @@
+package io.verbatim.analysis.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.verbatim.analysis.config.AnalysisConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+/** Parses and checks a raw record; anything wrong with it is a {@link PoisonRecordException} naming the reason. */
+@ApplicationScoped
+public class RawArticleReader {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AnalysisConfig config;
+
+    public RawArticle read(String key, String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new PoisonRecordException("empty record");
+        }
+        RawArticle article;
+        try {
+            article = json.readerFor(RawArticle.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(payload);
+        } catch (JsonProcessingException e) {
+            throw new PoisonRecordException("not a raw-article JSON record: " + e.getOriginalMessage());
+        }
+        if (article.schemaVersion() != RawArticle.SCHEMA_VERSION) {
+            throw new PoisonRecordException("unsupported schemaVersion " + article.schemaVersion()
+                    + " (this service reads " + RawArticle.SCHEMA_VERSION + ")");
+        }
+        if (article.id() == null || !isUuid(article.id())) {
+            throw new PoisonRecordException("missing or malformed id");
+        }
+        if (key != null && !key.equals(article.id())) {
+            throw new PoisonRecordException("record key " + key + " does not match id " + article.id());
+        }
+        if (article.title() == null || article.title().isBlank() || article.body() == null || article.body().isBlank()) {
+            throw new PoisonRecordException("title and body are required");
+        }
+        if (article.body().length() > config.maxBodyChars()) {
+            throw new PoisonRecordException("body of " + article.body().length() + " characters exceeds the limit of "
+                    + config.maxBodyChars());
+        }
+        if (article.receivedAt() == null) {
+            throw new PoisonRecordException("receivedAt is required");
+        }
+        return article;
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
