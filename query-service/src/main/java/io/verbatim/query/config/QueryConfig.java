@@ -1,0 +1,16 @@
+package io.verbatim.query.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of query-service; each can be overridden by a VERBATIM_QUERY_* environment variable. */
+@ConfigMapping(prefix = "verbatim.query")
+public interface QueryConfig {
+
+    @WithDefault("20")
+    int defaultPageSize();
+
+    /** Larger page sizes are capped to this. */
+    @WithDefault("100")
+    int maxPageSize();
+}

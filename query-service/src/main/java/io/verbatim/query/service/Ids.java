@@ -1,0 +1,58 @@
+package io.verbatim.query.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** Parsing of identifiers and dates from query parameters, failing with the parameter's name. */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    public static UUID articleId(String parameter, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(parameter, "must be an article id (UUID)");
+        }
+    }
+
+    /** A whole number, or null when absent. */
+    public static Long number(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(parameter, "must be a whole number");
+        }
+    }
+
+    public static Integer integer(String parameter, String value) {
+        Long n = number(parameter, value);
+        if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
+            throw new BadParameterException(parameter, "is out of range");
+        }
+        return n == null ? null : n.intValue();
+    }
+
+    /** An ISO date ("2025-06-12", start of day UTC) or date-time with offset. */
+    public static OffsetDateTime instant(String parameter, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(parameter, "must be an ISO-8601 date (2025-06-12) or date-time");
+        }
+    }
+}

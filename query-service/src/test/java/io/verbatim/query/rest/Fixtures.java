@@ -1,0 +1,62 @@
+package io.verbatim.query.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * Writes an analysed article the way analysis-service stores it, for query tests only (query-service itself
+ * never writes). Each call uses fresh names so tests do not see each other's rows.
+ */
+@ApplicationScoped
+public class Fixtures {
+
+    @Inject
+    EntityManager em;
+
+    public record Stored(UUID articleId, long speakerId, long placeId, String speakerName, String source) {
+    }
+
+    static final String BODY = "La ministre Claire Morel a visité Lyon.\n\n« Nous tiendrons nos engagements », a déclaré Mme Morel.";
+
+    @Transactional
+    public Stored article(String title, String publishedAt) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String speaker = "Claire Morel " + run;
+        String source = "Source " + run;
+        long speakerId = entity("PER:claire morel " + run, speaker, "PER");
+        long placeId = entity("LOC:lyon " + run, "Lyon " + run, "LOC");
+        em.createNativeQuery("INSERT INTO entity_alias (entity_id, alias) VALUES (?1, ?2)")
+                .setParameter(1, speakerId).setParameter(2, "Morel " + run).executeUpdate();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', CAST(?5 AS timestamptz), now(),"
+                        + " 'test', 20)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, BODY).setParameter(4, source)
+                .setParameter(5, publishedAt).executeUpdate();
+        mention(id, speakerId, 12, 24, "Claire Morel", "PER");
+        mention(id, placeId, 34, 38, "Lyon", "LOC");
+        mention(id, speakerId, 91, 96, "Morel", "PER");
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_descriptor, confidence)"
+                        + " VALUES (?1, 43, 73, 'Nous tiendrons nos engagements', 'direct', 'déclarer', ?2, 87, 96,"
+                        + " 'Mme Morel', 'ministre', 0.9)")
+                .setParameter(1, id).setParameter(2, speakerId).executeUpdate();
+        return new Stored(id, speakerId, placeId, speaker, source);
+    }
+
+    private long entity(String key, String name, String type) {
+        return ((Number) em.createNativeQuery("INSERT INTO entity (normalized_key, name, type) VALUES (?1, ?2, ?3) RETURNING id")
+                .setParameter(1, key).setParameter(2, name).setParameter(3, type).getSingleResult()).longValue();
+    }
+
+    private void mention(UUID article, long entity, int start, int end, String text, String type) {
+        em.createNativeQuery("INSERT INTO mention (article_id, entity_id, start_offset, end_offset, text, type)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, article).setParameter(2, entity).setParameter(3, start).setParameter(4, end)
+                .setParameter(5, text).setParameter(6, type).executeUpdate();
+    }
+}

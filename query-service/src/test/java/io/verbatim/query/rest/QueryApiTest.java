@@ -1,0 +1,99 @@
+package io.verbatim.query.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** On the real PostgreSQL, with the schema built from analysis-service's migrations. */
+@QuarkusTest
+class QueryApiTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    void articleDetailHasMentionsAndQuotesWithOffsetsIntoTheBody() {
+        Fixtures.Stored a = fixtures.article("Engagements tenus", "2025-06-12T10:00:00Z");
+        given().get("/api/v1/articles/{id}", a.articleId())
+                .then().statusCode(200)
+                .body("title", equalTo("Engagements tenus"))
+                .body("entities.text", contains("Claire Morel", "Lyon", "Morel"))
+                .body("entities[2].entity.name", equalTo(a.speakerName()))
+                .body("quotes[0].text", equalTo("Nous tiendrons nos engagements"))
+                .body("quotes[0].speaker.id", equalTo((int) a.speakerId()))
+                .body("quotes[0].speakerMention.text", equalTo("Mme Morel"))
+                .body("quotes[0].cue", equalTo("déclarer"));
+    }
+
+    @Test
+    void listFiltersCombineAndNewestComesFirst() {
+        Fixtures.Stored older = fixtures.article("Ancien", "2025-01-01T10:00:00Z");
+        Fixtures.Stored newer = fixtures.article("Récent", "2025-06-01T10:00:00Z");
+        given().queryParam("source", newer.source()).get("/api/v1/articles")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(newer.articleId().toString()))
+                .body("items[0].quoteCount", equalTo(1));
+        given().queryParam("speaker", older.speakerId()).queryParam("from", "2024-12-31").queryParam("to", "2025-01-01")
+                .get("/api/v1/articles")
+                .then().statusCode(200).body("items.id", contains(older.articleId().toString()));
+        given().queryParam("speaker", older.speakerId()).queryParam("from", "2025-02-01")
+                .get("/api/v1/articles")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void fullTextSearchIsFrenchAware() {
+        Fixtures.Stored a = fixtures.article("Engagement " + UUID.randomUUID(), "2025-03-01T10:00:00Z");
+        // "engagement" matches "engagements" through the French stemmer.
+        given().queryParam("q", "engagement").queryParam("source", a.source()).get("/api/v1/articles")
+                .then().statusCode(200).body("items.id", hasItem(a.articleId().toString()));
+    }
+
+    @Test
+    void entitiesAndQuotesAreSearchable() {
+        Fixtures.Stored a = fixtures.article("Entités", "2025-04-01T10:00:00Z");
+        given().queryParam("type", "per").queryParam("q", a.speakerName().substring(13)).get("/api/v1/entities")
+                .then().statusCode(200).body("items[0].id", equalTo((int) a.speakerId()))
+                .body("items[0].mentions", equalTo(2)).body("items[0].quotes", equalTo(1));
+        given().get("/api/v1/entities/{id}", a.speakerId())
+                .then().statusCode(200).body("aliases", hasItem(org.hamcrest.Matchers.startsWith("Morel ")))
+                .body("quotes[0].text", equalTo("Nous tiendrons nos engagements"))
+                .body("articles[0].id", equalTo(a.articleId().toString()));
+        given().queryParam("speaker", a.speakerId()).get("/api/v1/quotes")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].articleTitle", equalTo("Entités"));
+    }
+
+    @Test
+    void unknownIdsAre404Problems() {
+        given().get("/api/v1/articles/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/api/v1/entities/999999999")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void badParametersAre400ProblemsNamingTheParameter() {
+        given().get("/api/v1/articles/not-an-id").then().statusCode(400).body("parameter", equalTo("id"));
+        given().queryParam("from", "hier").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("from"));
+        given().queryParam("entity", "abc").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("entity"));
+        given().queryParam("type", "PERSON").get("/api/v1/entities").then().statusCode(400).body("parameter", equalTo("type"));
+        given().queryParam("page", -1).get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("page"));
+    }
+
+    @Test
+    void pageSizeIsCapped() {
+        given().queryParam("size", 100000).get("/api/v1/articles").then().statusCode(200).body("size", equalTo(100));
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Verbatim query API"));
+    }
+}
