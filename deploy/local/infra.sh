@@ -3,7 +3,7 @@
 # an Apache Kafka broker in KRaft mode and a PostgreSQL server (zonky's relocatable binaries).
 # No Docker, no system packages, no root needed (as root, PostgreSQL runs as user "nobody").
 #
-#   deploy/local/infra.sh start|stop|status
+#   deploy/local/infra.sh start|stop|status|wipe     (wipe: stop and delete all data)
 #
 # Environment (defaults in brackets):
 #   VERBATIM_STATE_DIR      where data, logs and pids live  [<repo>/target/local]
@@ -173,5 +173,6 @@ case ${1:-start} in
     start) fetch_artifacts; mkdir -p "$state"; start_postgres; start_kafka ;;
     stop) stop_kafka; stop_postgres ;;
     status) status ;;
-    *) die "usage: $0 start|stop|status" ;;
+    wipe) stop_kafka; stop_postgres; rm -rf "$state/kafka" "$(pg_home)/data"; log "data deleted" ;;
+    *) die "usage: $0 start|stop|status|wipe" ;;
 esac

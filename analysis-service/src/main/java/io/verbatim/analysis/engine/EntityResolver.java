@@ -104,7 +104,10 @@ final class EntityResolver {
         return null;
     }
 
-    /** "[le] ministre français des Armées [Sébastien Lecornu]": lower-case role words back to a determiner. */
+    /**
+     * "[le] ministre français des Armées [Sébastien Lecornu]", "[la] présidente de la région Occitanie, [Hélène
+     * Carrère]": the words back to the determiner that opens the role phrase (not one after "de").
+     */
     private static String roleBefore(String text, List<Token> tokens, int nameToken) {
         int sentence = tokens.get(nameToken).sentence();
         int i = nameToken - 1;
@@ -112,10 +115,14 @@ final class EntityResolver {
                 && tokens.get(i).isCapitalized()) {
             i--;
         }
+        if (i >= 0 && tokens.get(i).text().equals(",")) {
+            i--;
+        }
         int end = i;
-        while (i >= 0 && nameToken - i <= 9 && tokens.get(i).sentence() == sentence && tokens.get(i).isWord()) {
+        while (i >= 0 && nameToken - i <= 10 && tokens.get(i).sentence() == sentence && tokens.get(i).isWord()) {
             String word = FrenchWords.lower(tokens.get(i).text());
-            if (isRoleOpener(word) && i < end) {
+            boolean afterPreposition = i > 0 && PREPOSITIONS.contains(FrenchWords.lower(tokens.get(i - 1).text()));
+            if (isRoleOpener(word) && i < end && !afterPreposition) {
                 Token head = tokens.get(i + 1);
                 if (head.isCapitalized() && !FrenchWords.TITLES.contains(FrenchWords.lower(head.text()))) {
                     return null;
@@ -129,6 +136,9 @@ final class EntityResolver {
         }
         return null;
     }
+
+    private static final Set<String> PREPOSITIONS = Set.of("de", "d'", "d’", "à", "pour", "par", "sur", "en", "avec",
+            "chez", "contre", "entre");
 
     private static boolean isRoleOpener(String word) {
         return Set.of("le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "un", "une").contains(word);

@@ -25,6 +25,16 @@ class QuoteAttributionTest {
     }
 
     @Test
+    void roleNounFindsThePersonIntroducedWithThatRole() {
+        Analysis a = Engine.get().analyze("La présidente de la région Bretagne, Sophie Le Gall, et le préfet Yann Cadiou "
+                + "ont signé l'accord.\n\n« C'est une étape décisive pour nos ports », a estimé la présidente de la région.");
+        Quote q = onlyQuote(a);
+        assertEquals("Sophie Le Gall", a.speakerName(q));
+        assertEquals("présidente de la région Bretagne", q.speakerDescriptor());
+        assertEquals("estimer", q.cue());
+    }
+
+    @Test
     void invertedPronounTakesTheLastSpeaker() {
         Analysis a = Engine.get().analyze(
                 "« La grève est suspendue », a annoncé Paul Girard.\n\n« Nous reprendrons le dialogue lundi », a-t-il précisé.");

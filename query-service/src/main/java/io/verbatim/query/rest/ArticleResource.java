@@ -55,4 +55,14 @@ public class ArticleResource {
     public ArticleQueries.ArticleDetail get(@PathParam("id") String id) {
         return articles.get(Ids.articleId("id", id));
     }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "One article as text: its quotes with their speakers, then its entities")
+    @APIResponse(responseCode = "200", description = "The article, for reading in a terminal.")
+    @APIResponse(responseCode = "404", description = "Unknown or not yet analysed article.")
+    public String getAsText(@PathParam("id") String id) {
+        return ArticleText.render(get(id));
+    }
 }

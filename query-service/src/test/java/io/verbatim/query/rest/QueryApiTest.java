@@ -33,6 +33,15 @@ class QueryApiTest {
     }
 
     @Test
+    void articleReadsAsTextWithQuotesAndSpeakers() {
+        Fixtures.Stored a = fixtures.article("En texte", "2025-06-12T10:00:00Z");
+        given().accept("text/plain").get("/api/v1/articles/{id}", a.articleId())
+                .then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("« Nous tiendrons nos engagements »"))
+                .body(org.hamcrest.Matchers.containsString("— " + a.speakerName() + ", ministre  [direct, déclarer]"));
+    }
+
+    @Test
     void listFiltersCombineAndNewestComesFirst() {
         Fixtures.Stored older = fixtures.article("Ancien", "2025-01-01T10:00:00Z");
         Fixtures.Stored newer = fixtures.article("Récent", "2025-06-01T10:00:00Z");
