@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Scores the analysis engine on a folder of gold articles (the format of ../shared/corpus/dev/*.json).
+#
+#   analysis-service/evaluate.sh DIR [--json] [--errors]
+#
+# Prints a table (NER by type and micro over PER/LOC/ORG; quotes at 30% and 80% coverage; speaker and cue
+# accuracy); --errors lists each miss; --json ends with one JSON object on the last line. Builds the service
+# first when needed. Needs no Kafka and no PostgreSQL.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/engine-classpath.sh"
+exec "$java" -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$engine_classpath" io.verbatim.analysis.evaluation.EvaluateCommand "$@" \
+    2> >(grep -v -E "^[0-9:,. -]+INFO|Adding annotator|Loading (classifier|POS tagger)" >&2)

@@ -1,0 +1,99 @@
+package io.verbatim.analysis.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.verbatim.analysis.engine.ArticleAnalyzer;
+import io.verbatim.analysis.engine.CoreNlpFrench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Scores the engine on a folder of gold articles ({@code analysis-service/evaluate.sh DIR [--json]}): a table,
+ * the errors, and with --json one JSON object on the last line. Needs neither Kafka nor PostgreSQL.
+ */
+public final class EvaluateCommand {
+
+    private EvaluateCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1 || args[0].startsWith("-")) {
+            System.err.println("usage: analysis-service/evaluate.sh DIR [--json] [--errors]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        boolean asJson = List.of(args).contains("--json");
+        boolean showErrors = List.of(args).contains("--errors");
+        if (!Files.isDirectory(dir)) {
+            System.err.println(dir + " is not a directory");
+            System.exit(2);
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            System.err.println("no *.json gold file in " + dir);
+            System.exit(2);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new CoreNlpFrench());
+        Scoreboard board = new Scoreboard();
+        for (Path file : files) {
+            GoldArticle gold = GoldArticle.read(file, json);
+            board.add(gold, analyzer.analyze(gold.text()));
+        }
+        printTable(board);
+        if (showErrors) {
+            System.out.println();
+            board.misses.forEach(System.out::println);
+        }
+        if (asJson) {
+            System.out.println(json.writeValueAsString(toJson(board, json)));
+        }
+    }
+
+    private static void printTable(Scoreboard board) {
+        System.out.printf("documents: %d%n%n%-8s %6s %6s %6s %6s %6s%n", board.documents, "NER", "P", "R", "F1", "pred", "gold");
+        board.ner.forEach((type, c) -> System.out.printf("%-8s %6.3f %6.3f %6.3f %6d %6d%n", type, c.precision(),
+                c.recall(), c.f1(), c.predicted, c.gold));
+        Scoreboard.Counts micro = board.micro();
+        System.out.printf("%-8s %6.3f %6.3f %6.3f %6d %6d   (PER+LOC+ORG)%n%n", "micro", micro.precision(),
+                micro.recall(), micro.f1(), micro.predicted, micro.gold);
+        System.out.printf("%-8s %6s %6s %6s%n", "quotes", "P", "R", "F1");
+        System.out.printf("%-8s %6.3f %6.3f %6.3f%n", "30%", board.quotes30.precision(), board.quotes30.recall(),
+                board.quotes30.f1());
+        System.out.printf("%-8s %6.3f %6.3f %6.3f%n%n", "80%", board.quotes80.precision(), board.quotes80.recall(),
+                board.quotes80.f1());
+        System.out.printf("speaker accuracy %.3f over %d matched quotes; cue accuracy %.3f%n",
+                board.speakerAccuracy(), board.matched, board.cueAccuracy());
+    }
+
+    private static ObjectNode toJson(Scoreboard board, ObjectMapper json) {
+        ObjectNode root = json.createObjectNode();
+        root.put("documents", board.documents);
+        ObjectNode ner = root.putObject("ner");
+        board.ner.forEach((type, c) -> prf(ner.putObject(type), c));
+        prf(ner.putObject("micro"), board.micro());
+        ObjectNode quotes = root.putObject("quotes");
+        quotes.put("p30", round(board.quotes30.precision())).put("r30", round(board.quotes30.recall()))
+                .put("f30", round(board.quotes30.f1()))
+                .put("p80", round(board.quotes80.precision())).put("r80", round(board.quotes80.recall()))
+                .put("f80", round(board.quotes80.f1()));
+        root.putObject("speaker").put("accuracy", round(board.speakerAccuracy())).put("matched", board.matched);
+        root.putObject("cue").put("accuracy", round(board.cueAccuracy()));
+        return root;
+    }
+
+    private static void prf(ObjectNode node, Scoreboard.Counts c) {
+        node.put("p", round(c.precision())).put("r", round(c.recall())).put("f1", round(c.f1()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
+    }
+}

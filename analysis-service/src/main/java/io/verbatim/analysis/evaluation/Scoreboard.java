@@ -1,0 +1,170 @@
+package io.verbatim.analysis.evaluation;
+
+import io.verbatim.analysis.engine.Analysis;
+import io.verbatim.analysis.engine.Mention;
+import io.verbatim.analysis.engine.Quote;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Accumulates the engine's scores against gold articles, with the rules of the evaluation command:
+ * entities by exact span and type; a quote matches a gold quote when it covers at least 30% (or 80%) of the gold
+ * characters and is at most twice as long; speaker and cue accuracy over the quotes matched at 30%.
+ */
+final class Scoreboard {
+
+    static final List<String> TYPES = List.of("PER", "LOC", "ORG", "MISC");
+    static final Set<String> MICRO_TYPES = Set.of("PER", "LOC", "ORG");
+
+    /** True positives, predictions and gold items of one measure. */
+    static final class Counts {
+        long tp;
+        long predicted;
+        long gold;
+
+        double precision() {
+            return predicted == 0 ? 0 : (double) tp / predicted;
+        }
+
+        double recall() {
+            return gold == 0 ? 0 : (double) tp / gold;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        void add(Counts other) {
+            tp += other.tp;
+            predicted += other.predicted;
+            gold += other.gold;
+        }
+    }
+
+    final Map<String, Counts> ner = new LinkedHashMap<>();
+    final Counts quotes30 = new Counts();
+    final Counts quotes80 = new Counts();
+    long speakerRight;
+    long cueRight;
+    long matched;
+    int documents;
+    final List<String> misses = new ArrayList<>();
+
+    Scoreboard() {
+        TYPES.forEach(t -> ner.put(t, new Counts()));
+    }
+
+    Counts micro() {
+        Counts total = new Counts();
+        MICRO_TYPES.forEach(t -> total.add(ner.get(t)));
+        return total;
+    }
+
+    double speakerAccuracy() {
+        return matched == 0 ? 0 : (double) speakerRight / matched;
+    }
+
+    double cueAccuracy() {
+        return matched == 0 ? 0 : (double) cueRight / matched;
+    }
+
+    void add(GoldArticle gold, Analysis predicted) {
+        documents++;
+        scoreEntities(gold, predicted);
+        scoreQuotes(gold, predicted, 0.3, quotes30, true);
+        scoreQuotes(gold, predicted, 0.8, quotes80, false);
+    }
+
+    private void scoreEntities(GoldArticle gold, Analysis predicted) {
+        Set<String> goldSpans = new HashSet<>();
+        for (GoldArticle.Span e : gold.entities()) {
+            if (ner.containsKey(e.type())) {
+                ner.get(e.type()).gold++;
+                goldSpans.add(e.start() + ":" + e.end() + ":" + e.type());
+            }
+        }
+        for (Mention m : predicted.mentions()) {
+            Counts counts = ner.get(m.type().name());
+            counts.predicted++;
+            if (goldSpans.contains(m.start() + ":" + m.end() + ":" + m.type().name())) {
+                counts.tp++;
+            }
+        }
+    }
+
+    private void scoreQuotes(GoldArticle gold, Analysis predicted, double coverage, Counts counts, boolean attribution) {
+        counts.gold += gold.quotes().size();
+        counts.predicted += predicted.quotes().size();
+        Set<Quote> used = new HashSet<>();
+        for (GoldArticle.GoldQuote g : gold.quotes()) {
+            Quote best = null;
+            int bestOverlap = 0;
+            for (Quote q : predicted.quotes()) {
+                int overlap = Math.min(q.end(), g.end()) - Math.max(q.start(), g.start());
+                int goldLength = g.end() - g.start();
+                if (!used.contains(q) && overlap > bestOverlap && overlap >= coverage * goldLength
+                        && q.end() - q.start() <= 2 * goldLength) {
+                    best = q;
+                    bestOverlap = overlap;
+                }
+            }
+            if (best == null) {
+                if (attribution) {
+                    misses.add(gold.name() + ": missed " + g.type() + " quote at " + g.start() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                }
+                continue;
+            }
+            used.add(best);
+            counts.tp++;
+            if (attribution) {
+                matched++;
+                String speaker = predicted.speakerName(best);
+                if (Objects.equals(normalize(speaker), normalize(g.speaker()))) {
+                    speakerRight++;
+                } else {
+                    misses.add(gold.name() + ": speaker " + speaker + " instead of " + g.speaker() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                }
+                if (Objects.equals(normalize(best.cue()), normalize(g.cue()))) {
+                    cueRight++;
+                } else {
+                    misses.add(gold.name() + ": cue " + best.cue() + " instead of " + g.cue() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                }
+            }
+        }
+        if (attribution) {
+            for (Quote q : predicted.quotes()) {
+                if (!used.contains(q)) {
+                    misses.add(gold.name() + ": extra " + q.type().label() + " quote at " + q.start() + " ("
+                            + excerpt(gold.text(), q.start(), q.end()) + ")");
+                }
+            }
+        }
+    }
+
+    /** Case, accents, apostrophes and spacing do not count. */
+    static String normalize(String s) {
+        if (s == null) {
+            return null;
+        }
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replace('’', '\'').replaceAll("\\s+", " ").strip();
+    }
+
+    private static String excerpt(String text, int start, int end) {
+        String s = text.substring(start, Math.min(end, start + 60)).replace('\n', ' ');
+        return end - start > 60 ? s + "…" : s;
+    }
+}
