@@ -67,9 +67,18 @@ final class SpeakerAttributor {
     private record Attribution(String cue, Speaker speaker) {
     }
 
+    /** ", dit-il," / ", a-t-elle ajouté," / ", poursuit Jean Dupont," inside the marks: the quote is cut in two. */
+    private static final Pattern INCISE = Pattern.compile(
+            ",[\\s\\u00a0]*(?<aux>" + AUX + "[\\s\\u00a0]+)?(?<verb>\\p{Ll}+)(?<inv>" + INVERTED_PRONOUN
+                    + ")?(?<np>[\\s\\u00a0]+[^,«»]{2,60}?)?[\\s\\u00a0]*,");
+
     List<Quote> attribute(List<QuoteMarks.Span> spans) {
         QuoteMarks.Span previous = null;
         for (QuoteMarks.Span span : spans) {
+            if (splitAtIncise(span)) {
+                previous = span;
+                continue;
+            }
             String content = text.substring(span.start(), span.end());
             String before = clauseBefore(span);
             boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
@@ -98,6 +107,48 @@ final class SpeakerAttributor {
             previous = span;
         }
         return quotes;
+    }
+
+    private boolean splitAtIncise(QuoteMarks.Span span) {
+        Matcher m = INCISE.matcher(text).region(span.start(), span.end());
+        while (m.find()) {
+            Optional<String> lemma = CueVerbs.lemmaOf(m.group("verb"));
+            String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
+            if (lemma.isEmpty() || pronoun == null && m.group("np") == null) {
+                continue;
+            }
+            Speaker speaker;
+            if (pronoun != null) {
+                int at = m.group("inv") != null ? m.start("inv") + m.group("inv").lastIndexOf('-') + 1 : m.start("aux");
+                speaker = pronounSpeaker(at, pronoun, span.open());
+            } else {
+                Optional<Speaker> named = resolvePhrase(m.start("np"), m.end("np"));
+                if (named.isEmpty()) {
+                    continue;
+                }
+                speaker = named.get();
+            }
+            addPart(span.start(), m.start(), lemma.get(), speaker);
+            addPart(m.end(), span.end(), lemma.get(), speaker);
+            if (speaker.entity() >= 0) {
+                lastSpeaker = speaker.entity();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void addPart(int start, int end, String cue, Speaker speaker) {
+        while (start < end && QuoteMarks.isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && QuoteMarks.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            quotes.add(new Quote(start, end, text.substring(start, end), QuoteType.DIRECT, cue, speaker.entity(),
+                    speaker.mention(), speaker.descriptor(), speaker.confidence()));
+        }
     }
 
     private Quote lastSpeakerQuote() {
@@ -186,19 +237,19 @@ final class SpeakerAttributor {
     private Optional<Speaker> subjectBefore(String clause, int clauseStart, int verbAt, int quoteOpen) {
         String head = clause.substring(0, verbAt)
                 .replaceAll("(?i)(?:[\\s\\u00a0,]+(?:" + ADVERBS + "|" + AUX + "|ne|n['’]|lui|leur|y|en|se|s['’]))+[\\s\\u00a0,]*$", "")
-                .replaceAll("(?i)[\\s\\u00a0,]*(?:" + AUX + ")[\\s\\u00a0,]*$", "");
+                .replaceAll("(?i)(?:^|[\\s\\u00a0,]+)(?:" + AUX + ")[\\s\\u00a0,]*$", "");
         head = head.replaceAll("[\\s\\u00a0,]+$", "");
+        Mention named = speakerMentionIn(clauseStart, clauseStart + head.length());
+        // A person named in the clause wins over an emphatic pronoun ("Myriam Martinet, de la CGT, a elle relevé").
+        if (named != null && named.type() == EntityType.PER) {
+            return Optional.of(named(named, 0.9));
+        }
         Matcher pronoun = Pattern.compile("(?i)(?:^|[\\s,])(il|elle|ils|elles)$").matcher(head);
         if (pronoun.find()) {
             return Optional.of(pronounSpeaker(clauseStart + pronoun.start(1), pronoun.group(1), quoteOpen));
         }
-        int headStart = clauseStart;
-        int headEnd = clauseStart + head.length();
-        for (Mention m : mentions) {
-            if (m.start() >= headStart && m.end() <= headEnd
-                    && (m.type() == EntityType.PER || m.type() == EntityType.ORG)) {
-                return Optional.of(named(m, 0.9));
-            }
+        if (named != null) {
+            return Optional.of(named(named, 0.9));
         }
         Matcher role = Pattern.compile("(?i)(?:^|[\\s,])((?:le|la|les|l['’]|un|une|des)[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})$")
                 .matcher(head);
@@ -260,12 +311,36 @@ final class SpeakerAttributor {
         if (FrenchWords.SUBJECT_PRONOUNS.contains(first)) {
             return Optional.of(pronounSpeaker(from, first, from));
         }
-        for (Mention m : mentions) {
-            if (m.start() >= from && m.start() < end && (m.type() == EntityType.PER || m.type() == EntityType.ORG)) {
-                return Optional.of(named(m, 0.9));
+        Mention named = speakerMentionIn(from, end);
+        if (named == null) {
+            // "un jeune manifestant, Abdel Nasser": the role phrase is followed by the name in apposition.
+            Matcher apposition = Pattern.compile("^,[\\s\\u00a0]*").matcher(text.substring(end, Math.min(limit, end + 3)));
+            if (apposition.find()) {
+                int nameAt = end + apposition.end();
+                named = mentions.stream().filter(m -> m.start() == nameAt && m.type() == EntityType.PER)
+                        .findFirst().orElse(null);
             }
         }
-        return Optional.of(roleSpeaker(from, end, phrase));
+        return Optional.of(named != null ? named(named, 0.9) : roleSpeaker(from, end, phrase));
+    }
+
+    /**
+     * The speaker named in a phrase: a person before an organisation ("le directeur du CNRS, Jean Dupont"),
+     * else the first organisation.
+     */
+    Mention speakerMentionIn(int from, int to) {
+        Mention organisation = null;
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= to) {
+                if (m.type() == EntityType.PER) {
+                    return m;
+                }
+                if (m.type() == EntityType.ORG && organisation == null) {
+                    organisation = m;
+                }
+            }
+        }
+        return organisation;
     }
 
     private Speaker named(Mention m, double confidence) {

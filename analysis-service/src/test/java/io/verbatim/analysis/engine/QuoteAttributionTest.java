@@ -35,6 +35,25 @@ class QuoteAttributionTest {
     }
 
     @Test
+    void personNamedAfterAnOrganisationInTheSubjectIsTheSpeaker() {
+        // The name ends in "a", like the auxiliary "a": it must not be cut.
+        Analysis a = Engine.get().analyze("La directrice de l'Agence régionale de santé, Mme Lucia Moretta, a déclaré : "
+                + "« La situation reste sous contrôle dans tous les hôpitaux. »");
+        Quote q = onlyQuote(a);
+        assertEquals("Lucia Moretta", a.speakerName(q));
+        assertEquals("déclarer", q.cue());
+    }
+
+    @Test
+    void inciseInsideTheMarksCutsTheQuoteInTwo() {
+        Analysis a = Engine.get().analyze("« Nous, dit-il, nous ne lâcherons rien sur les salaires », a lancé Karim Haddad.");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Nous", a.quotes().get(0).text());
+        assertEquals("nous ne lâcherons rien sur les salaires", a.quotes().get(1).text());
+        assertEquals("dire", a.quotes().get(1).cue());
+    }
+
+    @Test
     void invertedPronounTakesTheLastSpeaker() {
         Analysis a = Engine.get().analyze(
                 "« La grève est suspendue », a annoncé Paul Girard.\n\n« Nous reprendrons le dialogue lundi », a-t-il précisé.");
