@@ -1,5 +1,7 @@
 package io.verbatim.analysis.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,8 +23,10 @@ public final class ArticleAnalyzer {
         List<Token> tokens = coreNlp.tokenize(text);
         List<Mention> mentions = recognizer.recognize(text, tokens);
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
-        List<Quote> quotes = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions())
-                .attribute(QuoteMarks.find(text));
+        SpeakerAttributor speakers = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions());
+        List<Quote> quotes = new ArrayList<>(speakers.attribute(QuoteMarks.find(text)));
+        quotes.addAll(new IndirectSpeech(text, tokens, speakers).find(quotes));
+        quotes.sort(Comparator.comparingInt(Quote::start));
         return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size());
     }
 }

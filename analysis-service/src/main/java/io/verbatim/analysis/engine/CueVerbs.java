@@ -80,7 +80,7 @@ public final class CueVerbs {
                 : stem.endsWith("g") ? stem + "e" : stem;
         List<String> forms = new ArrayList<>(List.of(stem + "é", stem + "ée", stem + "és", stem + "ées",
                 stem + "e", stem + "ent", beforeA + "ait", beforeA + "aient", beforeA + "a", stem + "èrent",
-                stem + "era", stem + "eront", stem + "erait", stem + "eraient"));
+                stem + "era", stem + "eront", stem + "erait", stem + "eraient", beforeA + "ant"));
         List<String> stressedStems = new ArrayList<>();
         Matcher lastE = STRESSABLE_E.matcher(stem);
         if (lastE.find()) {
@@ -97,7 +97,7 @@ public final class CueVerbs {
 
     private static List<String> secondGroupForms(String infinitive) {
         String stem = infinitive.substring(0, infinitive.length() - 2);
-        return List.of(stem + "i", stem + "ie", stem + "it", stem + "issent", stem + "issait",
+        return List.of(stem + "i", stem + "ie", stem + "it", stem + "issent", stem + "issait", stem + "issant",
                 stem + "issaient", stem + "ira", stem + "irait");
     }
 }

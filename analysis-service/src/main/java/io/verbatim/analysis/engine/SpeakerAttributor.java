@@ -37,6 +37,16 @@ final class SpeakerAttributor {
     /** "Selon le ministre, « … »" and "Pour X, « … »". */
     private static final Pattern BEFORE_QUOTE_SELON = Pattern.compile(
             "(?:^|[\\s,])(?<cue>[Ss]elon|[Dd]['’]après|[Pp]our)[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?),[\\s\\u00a0]*$");
+    private static final String ROLE_PHRASE = "((?:le|la|les|l['’]|un|une|des)[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})";
+    private static final Pattern ROLE_OPENING = Pattern.compile(
+            "(?i)^[\\s\\u00a0]*(?:(?:de son côté|de leur côté|pour sa part|par ailleurs|ensuite|enfin|alors),[\\s\\u00a0]*)?"
+                    + ROLE_PHRASE);
+    private static final Pattern ROLE_CLOSING = Pattern.compile("(?i)(?:^|[\\s,])" + ROLE_PHRASE + "$");
+    /** "Selon X, …" opening the sentence that leads to the quote. */
+    private static final Pattern SELON_OPENING = Pattern.compile(
+            "^[\\s\\u00a0]*(?<cue>[Ss]elon|[Dd]['’]après)[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}),");
+    /** A reporting verb after these is an infinitive complement ("permettre de poursuivre"), not the cue. */
+    private static final Set<String> INFINITIVE_MARKERS = Set.of("de", "d'", "d’", "à", "pour", "sans", "va", "vont");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}]+)*['’]?");
     private static final Pattern CREDIT_LINE = Pattern.compile(
             "(?:\\b(?:AFP|Reuters|AP|Photo|Crédit)\\b[^\\n]{0,40})$|^(?:Photo|Illustration)\\b");
@@ -61,7 +71,7 @@ final class SpeakerAttributor {
     }
 
     /** A speaker phrase found in the text, resolved or not. */
-    private record Speaker(int entity, Quote.SpeakerMention mention, String descriptor, double confidence) {
+    record Speaker(int entity, Quote.SpeakerMention mention, String descriptor, double confidence) {
     }
 
     private record Attribution(String cue, Speaker speaker) {
@@ -217,6 +227,8 @@ final class SpeakerAttributor {
         while (w.find()) {
             words.add(new int[]{w.start(), w.end()});
         }
+        int infinitive = -1;
+        String infinitiveLemma = null;
         for (int i = words.size() - 1; i >= 0; i--) {
             String word = clause.substring(words.get(i)[0], words.get(i)[1]);
             Optional<String> lemma = i + 1 < words.size()
@@ -226,11 +238,46 @@ final class SpeakerAttributor {
             if (lemma.isEmpty() || i == 0 && !Character.isLowerCase(word.charAt(0))) {
                 continue;
             }
+            boolean afterPreposition = i > 0 && INFINITIVE_MARKERS.contains(
+                    FrenchWords.lower(clause.substring(words.get(i - 1)[0], words.get(i - 1)[1])));
+            if (afterPreposition) {
+                // "convaincre X de demander" may be the cue, "permettre de poursuivre" is not: only a fallback.
+                if (infinitive < 0) {
+                    infinitive = i;
+                    infinitiveLemma = lemma.get();
+                }
+                continue;
+            }
             String lemmaFound = lemma.get();
-            Optional<Speaker> subject = subjectBefore(clause, clauseStart, words.get(i)[0], span.open());
-            return subject.map(s -> new Attribution(lemmaFound, s));
+            return subjectBefore(clause, clauseStart, words.get(i)[0], span.open())
+                    .map(s -> new Attribution(lemmaFound, s));
+        }
+        Matcher opening = SELON_OPENING.matcher(clause);
+        if (opening.find()) {
+            int npStart = clauseStart + opening.start("np");
+            return resolvePhrase(npStart, clauseStart + clause.length())
+                    .map(sp -> new Attribution(cueOfPreposition(opening.group("cue")), sp));
+        }
+        if (infinitive >= 0) {
+            String lemmaFound = infinitiveLemma;
+            return subjectBefore(clause, clauseStart, words.get(infinitive)[0], span.open())
+                    .map(s -> new Attribution(lemmaFound, s));
         }
         return Optional.empty();
+    }
+
+    /** The subject of a reporting verb at {@code verbAt}, for reported speech without marks. */
+    Optional<Speaker> subjectOf(String clause, int clauseStart, int verbAt) {
+        return subjectBefore(clause, clauseStart, verbAt - clauseStart, verbAt);
+    }
+
+    /** A speaker phrase ("le ministre", "Jean Dupont", "il") between two offsets. */
+    Optional<Speaker> phrase(int from, int to) {
+        return resolvePhrase(from, to);
+    }
+
+    Mention personAt(int offset) {
+        return mentions.stream().filter(m -> m.start() == offset && m.type() == EntityType.PER).findFirst().orElse(null);
     }
 
     /** The subject of the reporting verb: the clause before it, without auxiliary and adverbs. */
@@ -251,12 +298,16 @@ final class SpeakerAttributor {
         if (named != null) {
             return Optional.of(named(named, 0.9));
         }
-        Matcher role = Pattern.compile("(?i)(?:^|[\\s,])((?:le|la|les|l['’]|un|une|des)[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})$")
-                .matcher(head);
-        if (role.find()) {
-            return resolvePhrase(clauseStart + role.start(1), clauseStart + role.end(1));
+        // The subject opens the clause ("Le gouvernement malien, impuissant, a dénoncé"), after an adverbial
+        // ("De son côté, le négociateur a appelé"), or stands right before the verb.
+        Matcher role = ROLE_OPENING.matcher(head);
+        if (!role.find()) {
+            role = ROLE_CLOSING.matcher(head);
+            if (!role.find()) {
+                return Optional.empty();
+            }
         }
-        return Optional.empty();
+        return resolvePhrase(clauseStart + role.start(1), clauseStart + role.end(1));
     }
 
     /** From the start of the sentence (or the previous quote) to the opening mark. */
@@ -312,13 +363,13 @@ final class SpeakerAttributor {
             return Optional.of(pronounSpeaker(from, first, from));
         }
         Mention named = speakerMentionIn(from, end);
-        if (named == null) {
+        if (named == null || named.type() != EntityType.PER) {
             // "un jeune manifestant, Abdel Nasser": the role phrase is followed by the name in apposition.
             Matcher apposition = Pattern.compile("^,[\\s\\u00a0]*").matcher(text.substring(end, Math.min(limit, end + 3)));
             if (apposition.find()) {
                 int nameAt = end + apposition.end();
-                named = mentions.stream().filter(m -> m.start() == nameAt && m.type() == EntityType.PER)
-                        .findFirst().orElse(null);
+                Mention person = personAt(nameAt);
+                named = person != null ? person : named;
             }
         }
         return Optional.of(named != null ? named(named, 0.9) : roleSpeaker(from, end, phrase));
