@@ -12,7 +12,6 @@ import java.util.List;
 public final class ArticleAnalyzer {
 
     private final CoreNlpFrench coreNlp;
-    private final EntityRecognizer recognizer = new EntityRecognizer();
     private final EntityResolver resolver = new EntityResolver();
 
     public ArticleAnalyzer(CoreNlpFrench coreNlp) {
@@ -21,7 +20,8 @@ public final class ArticleAnalyzer {
 
     public Analysis analyze(String text) {
         List<Token> tokens = coreNlp.tokenize(text);
-        List<Mention> mentions = recognizer.recognize(text, tokens);
+        // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
+        List<Mention> mentions = new EntityRecognizer().recognize(text, tokens);
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
         SpeakerAttributor speakers = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions());
         List<Quote> quotes = new ArrayList<>(speakers.attribute(QuoteMarks.find(text)));

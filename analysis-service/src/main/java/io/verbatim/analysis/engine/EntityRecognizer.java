@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,11 +13,18 @@ import java.util.regex.Pattern;
  * Turns the tagger's word classes into entity mentions with the spans of the annotation conventions:
  * no determiner, no title, no photo credit, acronyms as organisations, and one type per name in an article.
  */
+/* One instance per article: it keeps state while recognizing. */
 final class EntityRecognizer {
 
     private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}[\\p{Lu}\\d&]{1,6}");
 
+    private static final int CONTEXT_VOTE = 5;
+
+    /** Starts of the mentions typed by a context rule rather than by the tagger (per call). */
+    private final Set<Integer> typedByContext = new java.util.HashSet<>();
+
     List<Mention> recognize(String text, List<Token> tokens) {
+        typedByContext.clear();
         List<Mention> mentions = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -27,7 +35,9 @@ final class EntityRecognizer {
             }
             int j = i + 1;
             while (j < tokens.size() && tokens.get(j).nerClass() == token.nerClass()
-                    && tokens.get(j).sentence() == token.sentence() && !isBreak(tokens.get(j))) {
+                    && tokens.get(j).sentence() == token.sentence() && !isBreak(tokens.get(j))
+                    && !FrenchWords.SPAN_SPLITTERS.contains(tokens.get(j).text())
+                    && text.substring(tokens.get(j - 1).end(), tokens.get(j).start()).indexOf('\n') < 0) {
                 j++;
             }
             clean(text, tokens.subList(i, j), token.nerClass(), mentions);
@@ -55,7 +65,8 @@ final class EntityRecognizer {
                 type = EntityType.ORG;
                 break;
             }
-            if (FrenchWords.DETERMINERS.contains(word) || FrenchWords.TITLES.contains(word) || !first.isWord()) {
+            if (FrenchWords.DETERMINERS.contains(word) || !first.isWord()
+                    || FrenchWords.TITLES.contains(word) && first.isCapitalized()) {
                 from++;
             } else if (!first.isCapitalized()) {
                 droppedRoleNoun = true;
@@ -87,8 +98,58 @@ final class EntityRecognizer {
         if (type != EntityType.PER && ACRONYM.matcher(surface).matches()) {
             type = EntityType.ORG;
         }
+        if (ROMAN_CENTURY.matcher(surface).matches()) {
+            return;
+        }
+        if (to - from == 1 && isDemonym(text, span.get(from))) {
+            type = EntityType.MISC;
+        } else if (followsOrganisationNoun(text, start)) {
+            type = EntityType.ORG;
+            typedByContext.add(start);
+        }
         out.add(new Mention(start, end, surface, type, -1));
     }
+
+    /** "les Américains", "deux Russes": a people, not a place. Country names in French come from the JDK. */
+    private static boolean isDemonym(String text, Token token) {
+        String word = token.text();
+        if (!word.endsWith("s") || COUNTRY_NAMES.contains(FrenchWords.fold(word))) {
+            return false;
+        }
+        Matcher before = Pattern.compile("(?i)(?:les|des|aux|ces|deux|trois|quatre|plusieurs)[\\s\\u00a0]+$")
+                .matcher(text.substring(Math.max(0, token.start() - 12), token.start()));
+        return before.find();
+    }
+
+    /**
+     * "le syndicat SUD", "le groupe islamiste Ansar Eddine" (the noun, maybe one adjective, right before), or
+     * "la fédération des banques, Febelfin" (an apposition after a phrase headed by the noun).
+     */
+    private static boolean followsOrganisationNoun(String text, int start) {
+        String before = text.substring(Math.max(0, start - 50), start);
+        int stop = Math.max(before.lastIndexOf('.'), Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')));
+        String clause = before.substring(stop + 1);
+        String[] words = clause.strip().split("[^\\p{L}]+");
+        int n = words.length;
+        if (n >= 1 && FrenchWords.ORGANISATION_NOUNS.contains(words[n - 1])) {
+            return true;
+        }
+        if (n >= 2 && FrenchWords.ORGANISATION_NOUNS.contains(words[n - 2]) && !words[n - 1].isEmpty()
+                && Character.isLowerCase(words[n - 1].charAt(0)) && !FrenchWords.DETERMINERS.contains(words[n - 1])
+                && !FrenchWords.SPAN_SPLITTERS.contains(words[n - 1])) {
+            return true;
+        }
+        return ORGANISATION_APPOSITION.matcher(clause).find();
+    }
+
+    private static final Pattern ORGANISATION_APPOSITION = Pattern.compile("(?i)\\b(?:la|le|l['’]|les)[\\s\\u00a0]*(?:"
+            + String.join("|", FrenchWords.ORGANISATION_NOUNS)
+            + ")(?:[\\s\\u00a0]+(?:de|des|du|d['’])[\\s\\u00a0]*\\p{L}+){0,2}[\\s\\u00a0]*,[\\s\\u00a0]*$");
+
+    private static final Pattern ROMAN_CENTURY = Pattern.compile("[IVXL]+(?:e|ème|er)");
+    private static final Set<String> COUNTRY_NAMES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .map(code -> FrenchWords.fold(new java.util.Locale("", code).getDisplayCountry(java.util.Locale.FRENCH)))
+            .collect(java.util.stream.Collectors.toSet());
 
     /**
      * One name, one type: every mention of a surface takes the type most often given to it, and occurrences
@@ -97,7 +158,9 @@ final class EntityRecognizer {
     private List<Mention> harmonize(String text, List<Mention> mentions) {
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
         for (Mention m : mentions) {
-            votes.computeIfAbsent(m.text(), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+            // A type read from the context ("le syndicat X") outweighs the tagger's guesses elsewhere.
+            int weight = typedByContext.contains(m.start()) ? CONTEXT_VOTE : 1;
+            votes.computeIfAbsent(m.text(), k -> new HashMap<>()).merge(m.type(), weight, Integer::sum);
             if (m.type() == EntityType.PER && m.text().contains(" ")) {
                 String surname = m.text().substring(m.text().lastIndexOf(' ') + 1);
                 votes.computeIfAbsent(surname, k -> new HashMap<>()).merge(EntityType.PER, 1, Integer::sum);

@@ -24,7 +24,18 @@ final class FrenchWords {
     /** Capitalised words that the tagger sometimes takes for names. */
     static final Set<String> NEVER_ENTITIES = Set.of("il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu",
             "le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cette", "mais", "et", "ou", "alors", "selon",
-            "pour", "après", "avant", "dans", "depuis", "lors", "archives", "photo", "illustration", "dr", "afp/archives");
+            "pour", "après", "avant", "dans", "depuis", "lors", "archives", "photo", "illustration", "dr", "afp/archives",
+            "quand", "moi", "toi", "lui", "eux", "oui", "non", "si", "comme", "ainsi", "cependant", "pourtant");
+
+    /** Lower-case words before a name that make it an organisation ("la fédération des banques, Febelfin"). */
+    static final Set<String> ORGANISATION_NOUNS = Set.of("fédération", "syndicat", "groupe", "société", "parti",
+            "association", "entreprise", "banque", "chaîne", "journal", "quotidien", "hebdomadaire", "mouvement",
+            "organisation", "agence", "compagnie", "club", "union", "institut", "fondation", "constructeur",
+            "opérateur", "laboratoire", "université", "comité", "collectif", "ong", "firme",
+            "assureur", "radio", "télévision", "magazine", "centrale", "confédération");
+
+    /** Small words that end a place name inside a tagged span ("Tahrir au Caire" is two places). */
+    static final Set<String> SPAN_SPLITTERS = Set.of("à", "au", "aux", "en", "et", "dans", "sur", "près");
 
     /** Lower-case heads that start an organisation's name ("ministère de l'Intérieur"). */
     static final Set<String> INSTITUTION_HEADS = Set.of("ministère", "secrétariat");

@@ -369,7 +369,10 @@ final class SpeakerAttributor {
             if (apposition.find()) {
                 int nameAt = end + apposition.end();
                 Mention person = personAt(nameAt);
-                named = person != null ? person : named;
+                Mention organisation = mentions.stream()
+                        .filter(m -> m.start() == nameAt && m.type() == EntityType.ORG).findFirst().orElse(null);
+                // "la fédération des banques, Febelfin": a person, else an organisation, in apposition.
+                named = person != null ? person : named != null ? named : organisation;
             }
         }
         return Optional.of(named != null ? named(named, 0.9) : roleSpeaker(from, end, phrase));

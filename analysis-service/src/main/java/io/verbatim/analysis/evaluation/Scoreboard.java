@@ -93,11 +93,21 @@ final class Scoreboard {
                 goldSpans.add(e.start() + ":" + e.end() + ":" + e.type());
             }
         }
+        Set<String> predictedSpans = new HashSet<>();
         for (Mention m : predicted.mentions()) {
             Counts counts = ner.get(m.type().name());
             counts.predicted++;
-            if (goldSpans.contains(m.start() + ":" + m.end() + ":" + m.type().name())) {
+            String key = m.start() + ":" + m.end() + ":" + m.type().name();
+            predictedSpans.add(key);
+            if (goldSpans.contains(key)) {
                 counts.tp++;
+            } else {
+                misses.add(gold.name() + ": extra entity " + m.type() + " " + m.text());
+            }
+        }
+        for (GoldArticle.Span e : gold.entities()) {
+            if (ner.containsKey(e.type()) && !predictedSpans.contains(e.start() + ":" + e.end() + ":" + e.type())) {
+                misses.add(gold.name() + ": missed entity " + e.type() + " " + gold.text().substring(e.start(), e.end()));
             }
         }
     }
