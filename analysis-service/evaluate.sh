@@ -11,4 +11,4 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/engine-classpath.sh"
 exec "$java" -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$engine_classpath" io.verbatim.analysis.evaluation.EvaluateCommand "$@" \
-    2> >(grep -v -E "^[0-9:,. -]+INFO|Adding annotator|Loading (classifier|POS tagger)" >&2)
+    2> >(grep -v -E "^SLF4J|INFO|Adding annotator|Loading (classifier|POS tagger)" >&2)

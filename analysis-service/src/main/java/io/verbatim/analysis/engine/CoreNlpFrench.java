@@ -42,6 +42,13 @@ public final class CoreNlpFrench {
         pipeline = new StanfordCoreNLP(props);
     }
 
+    /** CoreNLP alone, without this engine's steps: the baseline of the benchmark. Returns the token count. */
+    public int annotateOnly(String text) {
+        Annotation document = new Annotation(text);
+        pipeline.annotate(document);
+        return document.get(CoreAnnotations.TokensAnnotation.class).size();
+    }
+
     public List<Token> tokenize(String text) {
         Annotation document = new Annotation(text);
         pipeline.annotate(document);
