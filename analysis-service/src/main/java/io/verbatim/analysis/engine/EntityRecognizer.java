@@ -85,6 +85,10 @@ final class EntityRecognizer {
         if (from >= to) {
             return;
         }
+        // "ministre de l'Agriculture Marc Delorme": the tagger glued the ministry to the name.
+        if (type == EntityType.PER && to - from >= 3 && followsComplementArticle(text, span.get(from).start())) {
+            from++;
+        }
         // "le ministre français des Armées": a role, not the name of an organisation.
         if (droppedRoleNoun && type != EntityType.PER && to - from == 1) {
             return;
@@ -108,6 +112,11 @@ final class EntityRecognizer {
             typedByContext.add(start);
         }
         out.add(new Mention(start, end, surface, type, -1));
+    }
+
+    private static boolean followsComplementArticle(String text, int start) {
+        String before = text.substring(Math.max(0, start - 7), start);
+        return before.matches("(?s).*(?:\\b[dl]['’]|\\bdes |\\bdu |\\bde la )$");
     }
 
     /** "les Américains", "deux Russes": a people, not a place. Country names in French come from the JDK. */

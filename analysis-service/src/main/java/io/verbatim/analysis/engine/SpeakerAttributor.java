@@ -432,6 +432,18 @@ final class SpeakerAttributor {
         if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), 0.5);
         }
+        if (FrenchWords.ORGANISATION_NOUNS.contains(words.get(0))) {
+            // "le syndicat", "la fédération": the organisation the article named last.
+            Mention organisation = null;
+            for (Mention m : mentions) {
+                if (m.start() < from && m.type() == EntityType.ORG) {
+                    organisation = m;
+                }
+            }
+            if (organisation != null) {
+                return new Speaker(organisation.entity(), mention, descriptorText(phrase), 0.7);
+            }
+        }
         int best = -1;
         int bestScore = 0;
         for (int i = 0; i < entities.size(); i++) {

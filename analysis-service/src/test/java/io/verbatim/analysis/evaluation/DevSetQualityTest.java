@@ -1,0 +1,59 @@
+package io.verbatim.analysis.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.verbatim.analysis.engine.ArticleAnalyzer;
+import io.verbatim.analysis.engine.CoreNlpFrench;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Quality floors on the shared development set, so that a change to a rule cannot silently make the engine
+ * worse (the floors sit a little under the scores in the README), and an article written for the tests.
+ */
+class DevSetQualityTest {
+
+    private static ArticleAnalyzer analyzer;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void loadEngine() {
+        analyzer = new ArticleAnalyzer(new CoreNlpFrench());
+    }
+
+    private static Scoreboard score(Path dir) throws Exception {
+        Scoreboard board = new Scoreboard();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
+            GoldArticle gold = GoldArticle.read(file, JSON);
+            board.add(gold, analyzer.analyze(gold.text()));
+        }
+        return board;
+    }
+
+    @Test
+    void devSetStaysAboveItsFloors() throws Exception {
+        Scoreboard board = score(Path.of(System.getProperty("verbatim.corpus", "../../shared/corpus"), "dev"));
+        assertEquals(9, board.documents);
+        assertTrue(board.micro().f1() >= 0.80, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= 0.85, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= 0.70, "speaker accuracy " + board.speakerAccuracy());
+        assertTrue(board.cueAccuracy() >= 0.88, "cue accuracy " + board.cueAccuracy());
+    }
+
+    @Test
+    void ownArticleIsFullyRight() throws Exception {
+        Scoreboard board = score(Path.of("src/test/resources/gold"));
+        assertEquals(List.of(), board.misses);
+    }
+}
