@@ -82,6 +82,7 @@ start_service() {
     [[ $(http_status "$port" /) == 000 ]] || die "port $port is taken by another process (set the service's *_PORT)"
     mkdir -p "$run_dir"
     log "starting $svc on port $port"
+    VERBATIM_API_KEYS=$api_key \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$VERBATIM_KAFKA_PORT \
     VERBATIM_DB_URL=jdbc:postgresql://127.0.0.1:$VERBATIM_PG_PORT/${VERBATIM_DB_NAME:-verbatim} \
     VERBATIM_QUERY_BASE_URL=${VERBATIM_QUERY_BASE_URL:-http://localhost:$query_port} \
@@ -115,15 +116,32 @@ stop_service() {
     rm -f "$run_dir/$svc.pid"
 }
 
+# The key writes need: VERBATIM_API_KEY if set, else one generated once and kept with the local data.
+resolve_api_key() {
+    if [[ -n ${VERBATIM_API_KEY:-} ]]; then
+        api_key=$VERBATIM_API_KEY
+        return
+    fi
+    local file=$VERBATIM_STATE_DIR/api-key
+    if [[ ! -s $file ]]; then
+        mkdir -p "$VERBATIM_STATE_DIR"
+        (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file")
+    fi
+    api_key=$(cat "$file")
+    log "VERBATIM_API_KEY is not set: ingest accepts the generated key in $file"
+    log "  to use it:  export VERBATIM_API_KEY=$api_key   (or set your own before starting)"
+}
+
 start() {
     check_java
+    resolve_api_key
     build_if_needed
     "$here/infra.sh" start
     local svc
     for svc in "${services[@]}"; do start_service "$svc"; done
     for svc in "${services[@]}"; do await_ready "$svc"; done
     log "posting the sample article (deploy/local/sample-article.json)"
-    "$java" "$here/Demo.java" "http://127.0.0.1:$ingest_port" "$here/sample-article.json" "${VERBATIM_API_KEY:-}"
+    "$java" "$here/Demo.java" "http://127.0.0.1:$ingest_port" "$here/sample-article.json" "$api_key"
     log "all running; logs in $run_dir; stop with: deploy/local/run.sh stop"
 }
 

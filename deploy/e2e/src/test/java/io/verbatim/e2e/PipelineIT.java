@@ -33,6 +33,7 @@ class PipelineIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static final String API_KEY = "e2e-" + UUID.randomUUID();
     private static ServiceProcess ingest;
     private static ServiceProcess query;
 
@@ -52,6 +53,7 @@ class PipelineIT {
         SERVICES.add(query);
         Map<String, String> ingestEnv = new java.util.HashMap<>(env);
         ingestEnv.put("VERBATIM_QUERY_BASE_URL", query.url(""));
+        ingestEnv.put("VERBATIM_API_KEYS", API_KEY);
         ingest = ServiceProcess.start(repo, "ingest-service", ingestEnv);
         SERVICES.add(ingest);
         for (ServiceProcess service : SERVICES) {
@@ -79,6 +81,7 @@ class PipelineIT {
         long posted = System.nanoTime();
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/api/v1/articles")))
                 .header("Content-Type", "application/json")
+                .header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(article)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, accepted.statusCode(), accepted.body());
         String id = JSON.readTree(accepted.body()).get("id").asText();

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Settings of the ingest edge; each one can be overridden by a VERBATIM_INGEST_* environment variable. */
@@ -33,4 +35,17 @@ public interface IngestConfig {
     /** Retry-After sent with a 503 when Kafka is unreachable. */
     @WithDefault("5s")
     Duration retryAfter();
+
+    /** Keys that may post articles (VERBATIM_API_KEYS, comma-separated). Without any, every write gets 401. */
+    Optional<List<String>> apiKeys();
+
+    /** Keys that used to be valid: answered 403 rather than 401 (VERBATIM_REVOKED_API_KEYS). */
+    Optional<List<String>> revokedApiKeys();
+
+    /** Requests per second allowed to one client (one API key), with bursts up to {@link #rateLimitBurst()}. */
+    @WithDefault("3000")
+    double rateLimitPerSecond();
+
+    @WithDefault("6000")
+    int rateLimitBurst();
 }

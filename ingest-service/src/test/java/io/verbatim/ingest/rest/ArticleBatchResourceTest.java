@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,7 +27,7 @@ class ArticleBatchResourceTest {
                 Map.of("title", "", "body", "Sans titre"),
                 "pas un article",
                 Map.of("title", "Troisième " + run, "body", "La préfète a indiqué que la route rouvrira lundi."));
-        given().contentType(ContentType.JSON).body(batch)
+        Api.client().contentType(ContentType.JSON).body(batch)
                 .when().post("/api/v1/articles/batch")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2))
@@ -44,7 +43,7 @@ class ArticleBatchResourceTest {
         String run = UUID.randomUUID().toString();
         String lines = "{\"title\":\"A " + run + "\",\"body\":\"Texte A\"}\n\n{oops\n{\"title\":\"B " + run
                 + "\",\"body\":\"Texte B\"}\n";
-        given().config(RestAssured.config().encoderConfig(
+        Api.client().config(RestAssured.config().encoderConfig(
                         EncoderConfig.encoderConfig().encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)))
                 .contentType("application/x-ndjson").body(lines)
                 .when().post("/api/v1/articles/batch")
@@ -54,7 +53,7 @@ class ArticleBatchResourceTest {
 
     @Test
     void anObjectIsNotABatch() {
-        given().contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b"))
+        Api.client().contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b"))
                 .post("/api/v1/articles/batch")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -64,7 +63,7 @@ class ArticleBatchResourceTest {
         // The test profile allows 5 items.
         List<Map<String, String>> batch = java.util.stream.IntStream.range(0, 6)
                 .mapToObj(i -> Map.of("title", "t" + i, "body", "b")).toList();
-        given().contentType(ContentType.JSON).body(batch)
+        Api.client().contentType(ContentType.JSON).body(batch)
                 .post("/api/v1/articles/batch")
                 .then().statusCode(413);
     }

@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -36,12 +35,12 @@ class ArticleResourceTest {
     @Test
     void acceptedArticleIsOnTheRawTopicWithItsIdAsKey() throws Exception {
         String title = "Essai " + UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON).body(article(title))
+        String id = Api.client().contentType(ContentType.JSON).body(article(title))
                 .when().post("/api/v1/articles")
                 .then().statusCode(202)
                 .body("id", notNullValue())
                 .extract().path("id");
-        given().contentType(ContentType.JSON).body(article(title)).post("/api/v1/articles")
+        Api.client().contentType(ContentType.JSON).body(article(title)).post("/api/v1/articles")
                 .then().header("Location", endsWith("/api/v1/articles/" + id));
 
         ConsumerRecord<String, String> record = RawTopicReader.find(id, Duration.ofSeconds(30)).orElseThrow();
@@ -58,15 +57,15 @@ class ArticleResourceTest {
     @Test
     void samePostTwiceGetsTheSameId() {
         Map<String, Object> article = article("Deux fois " + UUID.randomUUID());
-        String first = given().contentType(ContentType.JSON).body(article).post("/api/v1/articles")
+        String first = Api.client().contentType(ContentType.JSON).body(article).post("/api/v1/articles")
                 .then().statusCode(202).extract().path("id");
-        given().contentType(ContentType.JSON).body(article).post("/api/v1/articles")
+        Api.client().contentType(ContentType.JSON).body(article).post("/api/v1/articles")
                 .then().statusCode(202).body("id", equalTo(first));
     }
 
     @Test
     void invalidFieldsAreEachNamedInAProblem() {
-        given().contentType(ContentType.JSON)
+        Api.client().contentType(ContentType.JSON)
                 .body(Map.of("title", " ", "body", "", "url", "ftp://example.org/x", "language", "french"))
                 .when().post("/api/v1/articles")
                 .then().statusCode(400)
@@ -77,14 +76,14 @@ class ArticleResourceTest {
 
     @Test
     void missingBodyIsNamed() {
-        given().contentType(ContentType.JSON).body(Map.of("title", "Sans corps"))
+        Api.client().contentType(ContentType.JSON).body(Map.of("title", "Sans corps"))
                 .post("/api/v1/articles")
                 .then().statusCode(400).body("errors.field", hasItem("body"));
     }
 
     @Test
     void badDateNamesPublishedAt() {
-        given().contentType(ContentType.JSON)
+        Api.client().contentType(ContentType.JSON)
                 .body(Map.of("title", "t", "body", "b", "publishedAt", "12/06/2025"))
                 .post("/api/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -93,14 +92,14 @@ class ArticleResourceTest {
 
     @Test
     void malformedJsonIsA400Problem() {
-        given().contentType(ContentType.JSON).body("{\"title\": \"oops\", ")
+        Api.client().contentType(ContentType.JSON).body("{\"title\": \"oops\", ")
                 .post("/api/v1/articles")
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
     }
 
     @Test
     void wrongContentTypeIs415() {
-        given().contentType(ContentType.TEXT).body("Un article en texte brut")
+        Api.client().contentType(ContentType.TEXT).body("Un article en texte brut")
                 .post("/api/v1/articles")
                 .then().statusCode(415).contentType("application/problem+json");
     }
@@ -108,14 +107,14 @@ class ArticleResourceTest {
     @Test
     void tooLargeBodyIs413() {
         // The test profile limits bodies to 4,000 bytes.
-        given().contentType(ContentType.JSON).body(Map.of("title", "Trop long", "body", "é".repeat(2001)))
+        Api.client().contentType(ContentType.JSON).body(Map.of("title", "Trop long", "body", "é".repeat(2001)))
                 .post("/api/v1/articles")
                 .then().statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
 
     @Test
     void unsupportedLanguageIsRefused() {
-        given().contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b", "language", "de"))
+        Api.client().contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b", "language", "de"))
                 .post("/api/v1/articles")
                 .then().statusCode(400).body("errors[0].field", equalTo("language"));
     }

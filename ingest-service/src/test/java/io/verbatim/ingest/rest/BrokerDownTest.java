@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -29,7 +28,7 @@ class BrokerDownTest {
 
     @Test
     void unreachableBrokerIs503WithRetryAfter() {
-        given().contentType(ContentType.JSON).body(Map.of("title", "Perdu ?", "body", "Jamais 202 sans Kafka."))
+        Api.client().contentType(ContentType.JSON).body(Map.of("title", "Perdu ?", "body", "Jamais 202 sans Kafka."))
                 .when().post("/api/v1/articles")
                 .then().statusCode(503)
                 .contentType("application/problem+json")

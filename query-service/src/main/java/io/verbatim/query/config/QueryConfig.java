@@ -13,4 +13,10 @@ public interface QueryConfig {
     /** Larger page sizes are capped to this. */
     @WithDefault("100")
     int maxPageSize();
+
+    /** Reading is open unless this is true; then /api needs one of {@link #apiKeys()}. */
+    @WithDefault("false")
+    boolean requireApiKey();
+
+    java.util.Optional<java.util.List<String>> apiKeys();
 }

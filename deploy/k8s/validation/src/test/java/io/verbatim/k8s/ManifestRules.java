@@ -20,6 +20,9 @@ final class ManifestRules {
     /** Variables read by the base image's run-java.sh rather than by the application. */
     private static final Set<String> RUN_JAVA_ENV = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO",
             "JAVA_INITIAL_MEM_RATIO", "GC_MAX_METASPACE_SIZE");
+    /** Secrets the operator of the cluster creates at install time (README, "Kubernetes"), with their keys. */
+    private static final Map<String, Set<String>> INSTALL_TIME_SECRETS = Map.of("verbatim-api-keys",
+            Set.of("VERBATIM_API_KEYS"));
     /** Keys of the "<cluster>-app" secret CloudNativePG creates. */
     private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "password", "host", "port", "dbname",
             "uri", "jdbc-uri", "pgpass", "user");
@@ -139,6 +142,12 @@ final class ManifestRules {
         if (secret != null) {
             if (!secret.path("data").has(key) && !secret.path("stringData").has(key)) {
                 problems.add(where + ": Secret " + name + " has no key " + key);
+            }
+            return;
+        }
+        if (INSTALL_TIME_SECRETS.containsKey(name)) {
+            if (!INSTALL_TIME_SECRETS.get(name).contains(key)) {
+                problems.add(where + ": Secret " + name + " is documented without a key " + key);
             }
             return;
         }
