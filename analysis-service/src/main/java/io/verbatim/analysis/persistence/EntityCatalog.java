@@ -36,6 +36,21 @@ public class EntityCatalog {
         }
     }
 
+    /** The analyzer version of a stored article, locking its row until the transaction ends. */
+    public String lockAnalyzerVersion(java.util.UUID articleId) {
+        return (String) em.createNativeQuery("SELECT analyzer_version FROM article WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, articleId).getSingleResult();
+    }
+
+    /** Drops an article's analysis (mentions, quotes) and stamps the row with the analyzer that replaces it. */
+    public void clearAnalysis(Article article) {
+        em.createNativeQuery("DELETE FROM mention WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM quote WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
+        em.createNativeQuery("UPDATE article SET analyzer_version = ?2, analyzed_at = ?3, token_count = ?4 WHERE id = ?1")
+                .setParameter(1, article.id).setParameter(2, article.analyzerVersion)
+                .setParameter(3, article.analyzedAt).setParameter(4, article.tokenCount).executeUpdate();
+    }
+
     /** Inserts the article row unless a delivery before this one did; true when this call created it. */
     public boolean insertArticleIfAbsent(Article article, String authorsJson) {
         int inserted = em.createNativeQuery("""

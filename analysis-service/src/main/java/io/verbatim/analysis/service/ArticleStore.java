@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * Stores an analysed article in one transaction, idempotently: the article row is inserted only if absent, and
- * its mentions and quotes only with it, so a redelivered record adds nothing. Returns the tagged-article event,
+ * its mentions and quotes only with it, so a redelivered record adds nothing. An article stored by an older
+ * analyzer version has its analysis replaced, so posting it again after an upgrade refreshes it. Returns the tagged-article event,
  * built the same way for a first or a repeated delivery.
  */
 @ApplicationScoped
@@ -67,7 +68,13 @@ public class ArticleStore {
         article.tokenCount = analysis.tokenCount();
         List<String> authors = raw.authors() == null ? List.of() : raw.authors();
         boolean created = catalog.insertArticleIfAbsent(article, toJson(authors));
-        if (created) {
+        boolean reanalysed = false;
+        if (!created && !Analysis.ANALYZER_VERSION.equals(catalog.lockAnalyzerVersion(article.id))) {
+            // Stored by an older analyzer: this delivery replaces its analysis (the row lock orders racing ones).
+            catalog.clearAnalysis(article);
+            reanalysed = true;
+        }
+        if (created || reanalysed) {
             for (Mention m : analysis.mentions()) {
                 EntityMention row = new EntityMention();
                 row.articleId = article.id;
@@ -97,7 +104,7 @@ public class ArticleStore {
                 row.persist();
             }
         }
-        return new Stored(created, toEvent(raw, article, authors, analysis, entityIds));
+        return new Stored(created || reanalysed, toEvent(raw, article, authors, analysis, entityIds));
     }
 
     private static TaggedArticle toEvent(RawArticle raw, Article article, List<String> authors, Analysis analysis,

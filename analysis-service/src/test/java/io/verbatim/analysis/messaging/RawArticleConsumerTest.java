@@ -3,6 +3,9 @@ package io.verbatim.analysis.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.analysis.engine.Analysis;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.verbatim.analysis.persistence.Article;
 import io.verbatim.analysis.persistence.ArticleQuote;
 import io.verbatim.analysis.persistence.EntityMention;
@@ -89,6 +92,36 @@ class RawArticleConsumerTest {
         assertEquals(1, quotes(uuid).size());
         assertEquals(mentionsBefore, mentions(uuid));
         assertTrue(mentionsBefore > 0);
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    void markAsAnalysedBy(UUID id, String version) {
+        em.createNativeQuery("UPDATE article SET analyzer_version = ?2 WHERE id = ?1")
+                .setParameter(1, id).setParameter(2, version).executeUpdate();
+    }
+
+    @Transactional
+    String analyzerVersion(UUID id) {
+        return Article.<Article>findById(id).analyzerVersion;
+    }
+
+    @Test
+    void articleFromAnOlderAnalyzerIsReanalysedOnceWhenDeliveredAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        UUID uuid = UUID.fromString(id);
+        KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(uuid) == 1);
+        long mentionsBefore = mentions(uuid);
+        markAsAnalysedBy(uuid, "verbatim-fr-0");
+
+        KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> Analysis.ANALYZER_VERSION.equals(analyzerVersion(uuid)));
+        assertEquals(1, articles(uuid));
+        assertEquals(1, quotes(uuid).size());
+        assertEquals(mentionsBefore, mentions(uuid));
     }
 
     @Test
