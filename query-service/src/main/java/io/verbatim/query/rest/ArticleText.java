@@ -20,7 +20,9 @@ final class ArticleText {
         out.append("Quotes (").append(article.quotes().size()).append(")\n");
         int n = 1;
         for (ArticleQueries.QuoteView q : article.quotes()) {
-            out.append(String.format("%3d. « %s »%n", n++, q.text()));
+            // Indirect speech had no quote marks in the article: it is shown without them.
+            out.append(q.type().equals("indirect") ? String.format("%3d. %s%n", n++, q.text())
+                    : String.format("%3d. « %s »%n", n++, q.text()));
             String who = q.speaker() != null ? q.speaker().name() : "(unnamed)";
             if (q.speakerDescriptor() != null) {
                 who += ", " + q.speakerDescriptor();
