@@ -48,6 +48,9 @@ public class RawArticleReader {
             throw new PoisonRecordException("body of " + article.body().length() + " characters exceeds the limit of "
                     + config.maxBodyChars());
         }
+        if (article.body().indexOf('\u0000') >= 0 || article.title().indexOf('\u0000') >= 0) {
+            throw new PoisonRecordException("title or body contains NUL characters, which PostgreSQL cannot store");
+        }
         if (article.receivedAt() == null) {
             throw new PoisonRecordException("receivedAt is required");
         }

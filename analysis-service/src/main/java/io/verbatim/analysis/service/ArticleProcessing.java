@@ -97,6 +97,9 @@ public class ArticleProcessing {
                 } catch (PoisonRecordException e) {
                     throw e;
                 } catch (RuntimeException e) {
+                    if (isPermanent(e)) {
+                        throw new PoisonRecordException("cannot " + what + ": " + rootMessage(e), e);
+                    }
                     if (System.nanoTime() + pause.toNanos() > deadline) {
                         throw e;
                     }
@@ -115,6 +118,22 @@ public class ArticleProcessing {
                 retrying.decrementAndGet();
             }
         }
+    }
+
+    /**
+     * Errors no retry can fix: the database refused the data itself (SQL states 22 data exception, 23 integrity
+     * violation, 42 syntax or access rule). Connection losses, timeouts and the rest are retried.
+     */
+    static boolean isPermanent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
+                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("42")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

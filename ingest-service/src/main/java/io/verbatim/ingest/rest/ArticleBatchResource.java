@@ -78,7 +78,7 @@ public class ArticleBatchResource {
             try {
                 items.add(Item.parsed(json.readTree(line)));
             } catch (JsonProcessingException e) {
-                items.add(Item.unreadable("line is not JSON: " + e.getOriginalMessage()));
+                items.add(Item.unreadable("line " + (items.size() + 1) + " " + ProblemMappers.readableCause(e)));
             }
         }
         return submitAll(items);
@@ -120,7 +120,7 @@ public class ArticleBatchResource {
         try {
             article = json.treeToValue(item.node(), ArticleSubmission.class);
         } catch (JsonProcessingException e) {
-            return failed(index, 400, null, List.of(new FieldError(ProblemMappers.jsonPathOf(e), "has the wrong type")));
+            return failed(index, 400, null, List.of(new FieldError(ProblemMappers.jsonPathOf(e), ProblemMappers.readableCause(e))));
         }
         if (article == null) {
             return failed(index, 400, null, List.of(new FieldError("body", "must be an article object")));

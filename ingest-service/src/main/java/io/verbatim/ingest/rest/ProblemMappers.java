@@ -116,14 +116,24 @@ public class ProblemMappers {
         return "body";
     }
 
-    private static String readableCause(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (message == null) {
-            return "cannot be read";
+    /** What the client must fix, in the client's terms: no Java type or exception name. */
+    static String readableCause(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+                return "must be an ISO-8601 date-time with offset, e.g. 2025-06-12T14:30:00+02:00";
+            }
+            if (target == String.class) {
+                return "must be a string";
+            }
+            if (java.util.Collection.class.isAssignableFrom(target)) {
+                return "must be an array of strings";
+            }
+            return "must be a JSON object with the article's fields";
         }
-        int sourceHint = message.indexOf("\n at [Source");
-        String firstLine = (sourceHint >= 0 ? message.substring(0, sourceHint) : message).lines().findFirst().orElse("");
-        // Jackson names Java types in its messages; the client only needs the gist.
-        return firstLine.replaceAll("`[a-z]+(\\.[A-Za-z$]+)+`", "value").strip();
+        if (e.getLocation() != null) {
+            return "is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        }
+        return "is not valid JSON";
     }
 }

@@ -66,6 +66,24 @@ public class ArticleIngestion {
     }
 
     private void checkLimits(ArticleSubmission article) {
+        List<FieldError> nul = new java.util.ArrayList<>();
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", article.title());
+        fields.put("body", article.body());
+        fields.put("url", article.url());
+        fields.put("source", article.source());
+        fields.forEach((name, value) -> {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                nul.add(new FieldError(name, "must not contain NUL characters"));
+            }
+        });
+        if (article.authors() != null && article.authors().stream().anyMatch(a -> a != null && a.indexOf('\u0000') >= 0)) {
+            nul.add(new FieldError("authors", "must not contain NUL characters"));
+        }
+        if (!nul.isEmpty()) {
+            // PostgreSQL cannot store them: refused here rather than failing downstream.
+            throw new ArticleRejectedException(400, "Invalid article", nul);
+        }
         int bodyBytes = article.body().getBytes(StandardCharsets.UTF_8).length;
         if (bodyBytes > config.maxBodyBytes()) {
             throw new ArticleRejectedException(413, "Article body too large", List.of(new FieldError("body",

@@ -41,8 +41,8 @@ public class ArticleResource {
             @Parameter(description = "Exact source, e.g. AFP.") @QueryParam("source") String source,
             @Parameter(description = "Page number, from 0.") @QueryParam("page") String page,
             @Parameter(description = "Page size (capped by verbatim.query.max-page-size).") @QueryParam("size") String size) {
-        ArticleQueries.Filter filter = new ArticleQueries.Filter(q, Ids.number("entity", entity), Ids.number("speaker", speaker), Ids.instant("from", from, false),
-                Ids.instant("to", to, true), source);
+        ArticleQueries.Filter filter = new ArticleQueries.Filter(Ids.text("q", q), Ids.number("entity", entity), Ids.number("speaker", speaker), Ids.instant("from", from, false),
+                Ids.instant("to", to, true), Ids.text("source", source));
         return articles.list(filter, PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
     }
 

@@ -36,7 +36,7 @@ public class EntityResource {
             @Parameter(description = "PER, ORG, LOC or MISC.") @QueryParam("type") String type,
             @Parameter(description = "Part of the name or of an alias.") @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return entities.list(type, q, PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
+        return entities.list(Ids.text("type", type), Ids.text("q", q), PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
     }
 
     @GET

@@ -35,6 +35,6 @@ public class QuoteResource {
             @Parameter(description = "Speaker entity id.") @QueryParam("speaker") String speaker,
             @Parameter(description = "Words the quote contains.") @QueryParam("q") String q,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return quotes.list(Ids.number("speaker", speaker), q, PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
+        return quotes.list(Ids.number("speaker", speaker), Ids.text("q", q), PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
     }
 }

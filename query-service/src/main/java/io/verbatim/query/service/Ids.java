@@ -20,6 +20,20 @@ public final class Ids {
         }
     }
 
+    /** Free text: PostgreSQL cannot store or compare NUL characters, and a query longer than this is an error. */
+    public static String text(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new BadParameterException(parameter, "must not contain NUL characters");
+        }
+        if (value.length() > 1000) {
+            throw new BadParameterException(parameter, "must be at most 1000 characters");
+        }
+        return value;
+    }
+
     /** A whole number, or null when absent. */
     public static Long number(String parameter, String value) {
         if (value == null || value.isBlank()) {
