@@ -3,7 +3,8 @@
 # an Apache Kafka broker in KRaft mode and a PostgreSQL server (zonky's relocatable binaries).
 # No Docker, no system packages, no root needed (as root, PostgreSQL runs as user "nobody").
 #
-#   deploy/local/infra.sh start|stop|status|wipe     (wipe: stop and delete all data)
+#   deploy/local/infra.sh start|stop [kafka|postgres]    both by default; one for fault tests
+#   deploy/local/infra.sh status|wipe                    (wipe: stop and delete all data)
 #
 # Environment (defaults in brackets):
 #   VERBATIM_STATE_DIR      where data, logs and pids live  [<repo>/target/local]
@@ -170,9 +171,17 @@ status() {
 }
 
 case ${1:-start} in
-    start) fetch_artifacts; mkdir -p "$state"; start_postgres; start_kafka ;;
-    stop) stop_kafka; stop_postgres ;;
+    start)
+        fetch_artifacts
+        mkdir -p "$state"
+        if [[ ${2:-postgres} == postgres ]]; then start_postgres; fi
+        if [[ ${2:-kafka} == kafka ]]; then start_kafka; fi
+        ;;
+    stop)
+        if [[ ${2:-kafka} == kafka ]]; then stop_kafka; fi
+        if [[ ${2:-postgres} == postgres ]]; then stop_postgres; fi
+        ;;
     status) status ;;
     wipe) stop_kafka; stop_postgres; rm -rf "$state/kafka" "$(pg_home)/data"; log "data deleted" ;;
-    *) die "usage: $0 start|stop|status|wipe" ;;
+    *) die "usage: $0 start|stop [kafka|postgres] | status | wipe" ;;
 esac

@@ -1,17 +1,23 @@
 package io.verbatim.analysis.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.verbatim.analysis.service.ArticleProcessing;
+import io.verbatim.analysis.service.ShuttingDownException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Consumes {@code articles.raw}. Records are processed on the "analysis" worker pool, several at a time
- * (unordered); the throttled commit strategy commits an offset only once every record before it is done, and
- * a record that throws goes to {@code articles.dlq} with the reason in its headers.
+ * (unordered), and acknowledged by hand: ack once stored and published (the throttled commit strategy commits
+ * an offset only once every record before it is acknowledged); nack for a poison record, which sends it to
+ * {@code articles.dlq} with the reason in its headers; neither during shutdown, so Kafka redelivers it later.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
@@ -26,15 +32,21 @@ public class RawArticleConsumer {
 
     @Incoming("articles-raw")
     @Blocking(value = "analysis", ordered = false)
-    public void consume(ConsumerRecord<String, String> record) {
-        RawArticle article;
+    public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
         try {
-            article = reader.read(record.key(), record.value());
-        } catch (PoisonRecordException e) {
-            LOG.warnf("record %s-%d@%d to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            throw e;
+            processing.process(reader.read(record.getKey(), record.getPayload()));
+            return record.ack();
+        } catch (ShuttingDownException e) {
+            LOG.infof("record %s handed back for after the restart", where(record));
+            return new CompletableFuture<>();
+        } catch (RuntimeException e) {
+            LOG.warnf("record %s to the dead-letter topic: %s", where(record), e.getMessage());
+            return record.nack(e);
         }
-        processing.process(article);
+    }
+
+    private static String where(KafkaRecord<String, String> record) {
+        return record.getTopic() + "-" + record.getPartition() + "@" + record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> Long.toString(m.getOffset())).orElse("?");
     }
 }

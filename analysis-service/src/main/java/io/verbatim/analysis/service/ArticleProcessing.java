@@ -8,7 +8,9 @@ import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.messaging.PoisonRecordException;
 import io.verbatim.analysis.messaging.RawArticle;
 import io.verbatim.analysis.messaging.TaggedArticlePublisher;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -39,6 +41,7 @@ public class ArticleProcessing {
     AnalysisConfig config;
 
     private final AtomicInteger retrying = new AtomicInteger();
+    private volatile boolean stopping;
     private final Counter processed;
     private final Counter duplicates;
     private final Timer analysisTime;
@@ -78,6 +81,11 @@ public class ArticleProcessing {
         }
     }
 
+    /** From the first moment of shutdown, a failure hands the article back instead of retrying. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     public boolean isRetrying() {
         return retrying.get() > 0;
     }
@@ -97,6 +105,9 @@ public class ArticleProcessing {
                 } catch (PoisonRecordException e) {
                     throw e;
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        throw new ShuttingDownException(what, e);
+                    }
                     if (isPermanent(e)) {
                         throw new PoisonRecordException("cannot " + what + ": " + rootMessage(e), e);
                     }
@@ -108,7 +119,7 @@ public class ArticleProcessing {
                         counted = true;
                     }
                     LOG.warnf("cannot %s (%s), retrying in %d ms", what, rootMessage(e), pause.toMillis());
-                    sleep(pause);
+                    sleep(pause, what);
                     pause = pause.multipliedBy(2).compareTo(config.maxRetryPause()) > 0 ? config.maxRetryPause()
                             : pause.multipliedBy(2);
                 }
@@ -144,12 +155,19 @@ public class ArticleProcessing {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static void sleep(Duration pause) {
+    /** Waits before a retry, in short steps so that a shutdown is noticed at once. */
+    private void sleep(Duration pause, String what) {
+        long until = System.nanoTime() + pause.toNanos();
         try {
-            Thread.sleep(pause.toMillis());
+            while (System.nanoTime() < until) {
+                if (stopping) {
+                    throw new ShuttingDownException(what, null);
+                }
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
+            throw new ShuttingDownException(what, e);
         }
     }
 }

@@ -30,43 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static final String API_KEY = "e2e-" + UUID.randomUUID();
-    private static ServiceProcess ingest;
-    private static ServiceProcess query;
-
-    private static String kafka() {
-        return System.getProperty("verbatim.test.kafka", "127.0.0.1:19092");
-    }
+    private static final ObjectMapper JSON = Pipeline.JSON;
+    private static Pipeline pipeline;
 
     @BeforeAll
     static void startServices() throws Exception {
-        Path repo = Path.of(System.getProperty("verbatim.repo", "../.."));
-        Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka(),
-                "VERBATIM_DB_URL", System.getProperty("verbatim.test.db-url", "jdbc:postgresql://127.0.0.1:15432/verbatim"));
-        ServiceProcess analysis = ServiceProcess.start(repo, "analysis-service", env);
-        SERVICES.add(analysis);
-        query = ServiceProcess.start(repo, "query-service", env);
-        SERVICES.add(query);
-        Map<String, String> ingestEnv = new java.util.HashMap<>(env);
-        ingestEnv.put("VERBATIM_QUERY_BASE_URL", query.url(""));
-        ingestEnv.put("VERBATIM_API_KEYS", API_KEY);
-        ingest = ServiceProcess.start(repo, "ingest-service", ingestEnv);
-        SERVICES.add(ingest);
-        for (ServiceProcess service : SERVICES) {
-            Duration ready = service.awaitReady(Duration.ofMinutes(3));
-            System.out.printf("[e2e] %s ready in %d ms%n", service.name, ready.toMillis());
-        }
+        pipeline = new Pipeline().start();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        for (ServiceProcess service : SERVICES) {
-            service.close();
-        }
+        pipeline.close();
     }
 
     @Test
@@ -79,20 +53,16 @@ class PipelineIT {
                 "publishedAt", "2025-06-12T14:30:00+02:00"));
 
         long posted = System.nanoTime();
-        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url("/api/v1/articles")))
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", API_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(article)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = pipeline.post("/api/v1/articles", "application/json", article);
         assertEquals(202, accepted.statusCode(), accepted.body());
         String id = JSON.readTree(accepted.body()).get("id").asText();
         String location = accepted.headers().firstValue("Location").orElseThrow();
-        assertEquals(query.url("/api/v1/articles/" + id), location);
+        assertEquals(pipeline.query.url("/api/v1/articles/" + id), location);
 
         JsonNode stored = null;
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (stored == null && System.nanoTime() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = pipeline.get(location);
             if (response.statusCode() == 200) {
                 stored = JSON.readTree(response.body());
             } else {
@@ -123,7 +93,7 @@ class PipelineIT {
 
     private static ConsumerRecord<String, String> readTagged(String id) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Pipeline.kafka(),
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         int port = freePort();
-        Path log = repo.resolve("deploy/e2e/target/e2e-logs/" + name + ".log");
+        Path log = repo.resolve("deploy/e2e/target/e2e-logs/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -71,6 +71,21 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " not ready after " + timeout + ", see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no commit, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and the exit code once the service has shut down gracefully. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
     }
 
     @Override

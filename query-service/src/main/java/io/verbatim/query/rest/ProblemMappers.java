@@ -12,6 +12,19 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A lost connection (SQL state class 08) or an exhausted wait for one: the client may retry. */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || sql instanceof java.sql.SQLTransientConnectionException
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return Problem.response(404, "Not found", e.getMessage(), null);
@@ -33,6 +46,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("database unreachable: %s", e.getMessage());
+            return Response.fromResponse(Problem.response(503, "Database unavailable", "Retry shortly.", null))
+                    .header("Retry-After", 5).build();
+        }
         LOG.error("unexpected failure", e);
         return Problem.response(500, "Internal error", "The failure was logged.", null);
     }

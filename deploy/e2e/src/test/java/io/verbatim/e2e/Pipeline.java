@@ -1,0 +1,96 @@
+package io.verbatim.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The three packaged services, each in its own JVM, on the test broker and database; and their HTTP API. */
+final class Pipeline implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final String apiKey = "e2e-" + UUID.randomUUID();
+    private final Path repo = Path.of(System.getProperty("verbatim.repo", "../.."));
+    private final Map<String, String> env = new HashMap<>();
+    ServiceProcess ingest;
+    ServiceProcess analysis;
+    ServiceProcess query;
+
+    static String kafka() {
+        return System.getProperty("verbatim.test.kafka", "127.0.0.1:19092");
+    }
+
+    Pipeline start() throws Exception {
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        env.put("VERBATIM_DB_URL", System.getProperty("verbatim.test.db-url", "jdbc:postgresql://127.0.0.1:15432/verbatim"));
+        analysis = ServiceProcess.start(repo, "analysis-service", env);
+        query = ServiceProcess.start(repo, "query-service", env);
+        Map<String, String> ingestEnv = new HashMap<>(env);
+        ingestEnv.put("VERBATIM_QUERY_BASE_URL", query.url(""));
+        ingestEnv.put("VERBATIM_API_KEYS", apiKey);
+        ingest = ServiceProcess.start(repo, "ingest-service", ingestEnv);
+        for (ServiceProcess service : new ServiceProcess[]{analysis, query, ingest}) {
+            System.out.printf("[e2e] %s ready in %d ms%n", service.name, service.awaitReady(Duration.ofMinutes(3)).toMillis());
+        }
+        return this;
+    }
+
+    /** Starts analysis-service again after it was stopped or killed. */
+    void restartAnalysis() throws Exception {
+        analysis = ServiceProcess.start(repo, "analysis-service", env);
+        System.out.printf("[e2e] analysis-service ready again in %d ms%n", analysis.awaitReady(Duration.ofMinutes(3)).toMillis());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many analysed articles of this source query-service serves, and how many quotes they hold. */
+    long articlesOfSource(String source) throws Exception {
+        JsonNode page = JSON.readTree(get(query.url("/api/v1/articles?size=1&source="
+                + URLEncoder.encode(source, StandardCharsets.UTF_8))).body());
+        return page.path("total").asLong();
+    }
+
+    long quotesContaining(String text) throws Exception {
+        JsonNode page = JSON.readTree(get(query.url("/api/v1/quotes?size=1&q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8))).body());
+        return page.path("total").asLong();
+    }
+
+    int readiness(ServiceProcess service) throws Exception {
+        try {
+            return get(service.url("/q/health/ready")).statusCode();
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[]{ingest, analysis, query}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+}
