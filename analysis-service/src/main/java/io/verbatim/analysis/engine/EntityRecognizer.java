@@ -107,7 +107,11 @@ final class EntityRecognizer {
         }
         if (to - from == 1 && isDemonym(text, span.get(from))) {
             type = EntityType.MISC;
-        } else if (followsOrganisationNoun(text, start)) {
+        } else if (followsNoun(text, start, FrenchWords.PRODUCT_NOUNS)) {
+            type = EntityType.MISC;
+            typedByContext.add(start);
+        } else if (followsNoun(text, start, FrenchWords.ORGANISATION_NOUNS)
+                || ORGANISATION_APPOSITION.matcher(clauseBefore(text, start)).find()) {
             type = EntityType.ORG;
             typedByContext.add(start);
         }
@@ -131,24 +135,25 @@ final class EntityRecognizer {
     }
 
     /**
-     * "le syndicat SUD", "le groupe islamiste Ansar Eddine" (the noun, maybe one adjective, right before), or
-     * "la fédération des banques, Febelfin" (an apposition after a phrase headed by the noun).
+     * "le syndicat SUD", "le groupe islamiste Ansar Eddine", "les canons automoteurs Caesar": one of the nouns
+     * right before the name, or with one adjective between.
      */
-    private static boolean followsOrganisationNoun(String text, int start) {
+    private static boolean followsNoun(String text, int start, Set<String> nouns) {
+        String[] words = clauseBefore(text, start).strip().split("[^\\p{L}]+");
+        int n = words.length;
+        if (n >= 1 && nouns.contains(words[n - 1])) {
+            return true;
+        }
+        return n >= 2 && nouns.contains(words[n - 2]) && !words[n - 1].isEmpty()
+                && Character.isLowerCase(words[n - 1].charAt(0)) && !FrenchWords.DETERMINERS.contains(words[n - 1])
+                && !FrenchWords.SPAN_SPLITTERS.contains(words[n - 1]);
+    }
+
+    /** The text of the clause before a name (up to 50 characters, not across . ; :). */
+    private static String clauseBefore(String text, int start) {
         String before = text.substring(Math.max(0, start - 50), start);
         int stop = Math.max(before.lastIndexOf('.'), Math.max(before.lastIndexOf(';'), before.lastIndexOf(':')));
-        String clause = before.substring(stop + 1);
-        String[] words = clause.strip().split("[^\\p{L}]+");
-        int n = words.length;
-        if (n >= 1 && FrenchWords.ORGANISATION_NOUNS.contains(words[n - 1])) {
-            return true;
-        }
-        if (n >= 2 && FrenchWords.ORGANISATION_NOUNS.contains(words[n - 2]) && !words[n - 1].isEmpty()
-                && Character.isLowerCase(words[n - 1].charAt(0)) && !FrenchWords.DETERMINERS.contains(words[n - 1])
-                && !FrenchWords.SPAN_SPLITTERS.contains(words[n - 1])) {
-            return true;
-        }
-        return ORGANISATION_APPOSITION.matcher(clause).find();
+        return before.substring(stop + 1);
     }
 
     private static final Pattern ORGANISATION_APPOSITION = Pattern.compile("(?i)\\b(?:la|le|l['’]|les)[\\s\\u00a0]*(?:"

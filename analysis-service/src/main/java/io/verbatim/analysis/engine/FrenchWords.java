@@ -34,6 +34,12 @@ final class FrenchWords {
             "opérateur", "laboratoire", "université", "comité", "collectif", "ong", "firme",
             "assureur", "radio", "télévision", "magazine", "centrale", "confédération");
 
+    /** Lower-case words before a name that make it a programme, product or event ("le programme Scorpion"). */
+    static final Set<String> PRODUCT_NOUNS = Set.of("programme", "opération", "projet", "mission", "satellite",
+            "fusée", "avion", "avions", "char", "chars", "canon", "canons", "missile", "missiles", "navire", "frégate",
+            "véhicule", "véhicules", "logiciel", "application", "festival", "salon", "sommet", "traité", "tournoi",
+            "championnat", "opérateur-satellite", "drone", "drones", "hélicoptère", "hélicoptères");
+
     /** Small words that end a place name inside a tagged span ("Tahrir au Caire" is two places). */
     static final Set<String> SPAN_SPLITTERS = Set.of("à", "au", "aux", "en", "et", "dans", "sur", "près");
 

@@ -49,7 +49,7 @@ class SeedArticleTest {
     }
 
     @Test
-    void entitiesAreMostlyRight() {
+    void entitiesMeetTheBarOfTheSeed() {
         int truePositives = 0;
         int gold3 = 0;
         for (JsonNode e : gold.get("entities")) {
@@ -68,6 +68,6 @@ class SeedArticleTest {
         double precision = (double) truePositives / predicted;
         double recall = (double) truePositives / gold3;
         double f1 = 2 * precision * recall / (precision + recall);
-        assertTrue(f1 >= 0.8, "NER micro-F1 on PER/ORG/LOC was " + f1 + " (p=" + precision + ", r=" + recall + ")");
+        assertTrue(f1 >= 0.95, "NER micro-F1 on PER/ORG/LOC was " + f1 + " (p=" + precision + ", r=" + recall + ")");
     }
 }
