@@ -133,13 +133,15 @@ public class ArticleProcessing {
 
     /**
      * Errors no retry can fix: the database refused the data itself (SQL states 22 data exception, 23 integrity
-     * violation, 42 syntax or access rule). Connection losses, timeouts and the rest are retried.
+     * violation, 42 syntax or access rule, 54 a limit such as
+     * the size of a search vector). Connection losses, timeouts and the rest are retried.
      */
     static boolean isPermanent(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
-                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("42")) {
+                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("42")
+                        || sqlClass.equals("54")) {
                     return true;
                 }
             }

@@ -28,13 +28,31 @@ public class QuoteResource {
     QueryConfig config;
 
     @GET
-    @Operation(summary = "Quotes, newest first, with their speaker and article")
-    @APIResponse(responseCode = "200", description = "A page of quotes.")
+    @Operation(summary = "Quotes, newest first, with their speaker and article",
+            description = "All filters combine. Keyset-paginated: pass nextCursor back as cursor.")
+    @APIResponse(responseCode = "200", description = "A page of quotes; total is given on the first page.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it.")
     public Page<QuoteQueries.QuoteWithArticle> list(
-            @Parameter(description = "Speaker entity id.") @QueryParam("speaker") String speaker,
-            @Parameter(description = "Words the quote contains.") @QueryParam("q") String q,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
-        return quotes.list(Ids.number("speaker", speaker), Ids.text("q", q), PageRequest.of(Ids.integer("page", page), Ids.integer("size", size), config));
+            @Parameter(description = "Speaker entity id.", example = "12") @QueryParam("speaker") String speaker,
+            @Parameter(description = "French full-text search in the quote (accent-insensitive).", example = "inflation")
+            @QueryParam("q") String q,
+            @Parameter(description = "direct, mixed or indirect.", example = "direct") @QueryParam("type") String type,
+            @Parameter(description = "Only quotes in articles naming this entity id.", example = "40")
+            @QueryParam("entity") String entity,
+            @Parameter(description = "From this date (ISO-8601), inclusive.", example = "2025-06-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Until this date; a bare date includes that day.", example = "2025-06-30")
+            @QueryParam("to") String to,
+            @Parameter(description = "Exact source of the article.", example = "AFP") @QueryParam("source") String source,
+            @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size (capped).", example = "20") @QueryParam("size") String size) {
+        return quotes.list(filter(Ids.number("speaker", speaker), q, type, entity, from, to, source),
+                PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
+    }
+
+    static QuoteQueries.Filter filter(Long speaker, String q, String type, String entity, String from, String to,
+                                      String source) {
+        return new QuoteQueries.Filter(speaker, Ids.text("q", q), QuoteQueries.type("type", type),
+                ArticleResource.period(from, to), Ids.text("source", source), Ids.number("entity", entity));
     }
 }

@@ -31,8 +31,17 @@ public class ArticleQueries {
     public record EntityRef(long id, String name) {
     }
 
+    /** {@code snippet} and {@code rank} are given for full-text searches only. */
     public record ArticleSummary(UUID id, String title, String source, String url, String language,
-                                 OffsetDateTime publishedAt, Instant receivedAt, int quoteCount) {
+                                 OffsetDateTime publishedAt, Instant receivedAt, int quoteCount, Snippet snippet,
+                                 Float rank) {
+    }
+
+    /** A passage of the body around the search terms; highlights are [start, end) offsets into text. */
+    public record Snippet(String text, List<Highlight> highlights) {
+    }
+
+    public record Highlight(int start, int end) {
     }
 
     public record MentionView(int start, int end, String type, String text, EntityRef entity) {
@@ -51,53 +60,105 @@ public class ArticleQueries {
                                 List<QuoteView> quotes) {
     }
 
-    /** Filters that combine; any may be null. */
-    public record Filter(String text, Long entity, Long speaker, OffsetDateTime from, OffsetDateTime to, String source) {
+    public enum Sort { DATE, RELEVANCE }
+
+    /** Filters that combine; any may be null (entities: every one must be named). */
+    public record Filter(String text, List<Long> entities, Long speaker, Period period, String source,
+                         String language, String entityType, String quoteType, Sort sort) {
+
+        public Sort effectiveSort() {
+            return sort != null ? sort : hasText() ? Sort.RELEVANCE : Sort.DATE;
+        }
+
+        boolean hasText() {
+            return text != null && !text.isBlank();
+        }
     }
 
+    // ts_headline marks matches with these; they are stripped from bodies first so they cannot be forged.
+    private static final char MARK_START = '\u0002';
+    private static final char MARK_END = '\u0003';
+
     public Page<ArticleSummary> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" AND to_tsvector('french', a.title || ' ' || a.body) @@ websearch_to_tsquery('french', :text)");
-            params.put("text", filter.text());
+        Sort sort = filter.effectiveSort();
+        if (sort == Sort.RELEVANCE && !filter.hasText()) {
+            throw new BadParameterException("sort", "relevance needs a search text (q)");
         }
-        if (filter.entity() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity)");
-            params.put("entity", filter.entity());
+        Sql sql = new Sql();
+        if (filter.hasText()) {
+            sql.and("a.search_vector @@ websearch_to_tsquery('verbatim_french', :text)", "text", filter.text());
         }
-        if (filter.speaker() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM quote q WHERE q.article_id = a.id AND q.speaker_entity_id = :speaker)");
-            params.put("speaker", filter.speaker());
+        for (int i = 0; filter.entities() != null && i < filter.entities().size(); i++) {
+            sql.and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity" + i + ")",
+                    "entity" + i, filter.entities().get(i));
         }
-        if (filter.from() != null) {
-            where.append(" AND coalesce(a.published_at, a.received_at) >= :from");
-            params.put("from", filter.from());
+        sql.and("EXISTS (SELECT 1 FROM quote q WHERE q.article_id = a.id AND q.speaker_entity_id = :speaker)",
+                        "speaker", filter.speaker())
+                .and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.type = :entityType)",
+                        "entityType", filter.entityType())
+                .and("EXISTS (SELECT 1 FROM quote q WHERE q.article_id = a.id AND q.type = :quoteType)",
+                        "quoteType", filter.quoteType())
+                .period(filter.period())
+                .and("a.source = :source", "source", filter.source())
+                .and("a.language = :language", "language", filter.language());
+        Long total = page.first() ? ((Number) sql.query(em, "SELECT count(*) FROM article a" + sql.where())
+                .getSingleResult()).longValue() : null;
+
+        String rank = filter.hasText() ? "ts_rank_cd(a.search_vector, websearch_to_tsquery('verbatim_french', :text))"
+                : "CAST(NULL AS real)";
+        if (page.cursor() != null) {
+            if (sort == Sort.DATE) {
+                Cursor c = page.cursor().expect("date", 2);
+                sql.and("(" + Sql.ARTICLE_DATE + ", a.id) < (:afterDate, :afterId)")
+                        .bind("afterDate", c.time(0)).bind("afterId", c.uuid(1));
+            } else {
+                Cursor c = page.cursor().expect("relevance", 2);
+                sql.and("(" + rank + ", a.id) < (CAST(:afterRank AS real), :afterId)")
+                        .bind("afterRank", c.real(0)).bind("afterId", c.uuid(1));
+            }
         }
-        if (filter.to() != null) {
-            where.append(" AND coalesce(a.published_at, a.received_at) < :to");
-            params.put("to", filter.to());
-        }
-        if (filter.source() != null && !filter.source().isBlank()) {
-            where.append(" AND a.source = :source");
-            params.put("source", filter.source());
-        }
-        Query rows = em.createNativeQuery("SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, "
-                + "a.received_at, (SELECT count(*) FROM quote q WHERE q.article_id = a.id) FROM article a" + where
-                + " ORDER BY coalesce(a.published_at, a.received_at) DESC, a.id DESC LIMIT :limit OFFSET :offset");
-        Query count = em.createNativeQuery("SELECT count(*) FROM article a" + where);
-        params.forEach((k, v) -> {
-            rows.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        rows.setParameter("limit", page.size()).setParameter("offset", page.offset());
+        String snippet = filter.hasText()
+                ? "ts_headline('verbatim_french', translate(a.body, chr(2) || chr(3), ''),"
+                + " websearch_to_tsquery('verbatim_french', :text),"
+                + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2')"
+                : "CAST(NULL AS text)";
+        String order = sort == Sort.DATE ? Sql.ARTICLE_DATE + " DESC, a.id DESC" : "10 DESC, a.id DESC";
+        Query rows = sql.query(em, "SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, a.received_at,"
+                + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id), " + Sql.ARTICLE_DATE + ", " + rank
+                + ", " + snippet + " FROM article a" + sql.where() + " ORDER BY " + order + " LIMIT " + page.fetch());
         List<ArticleSummary> items = new ArrayList<>();
+        Map<UUID, OffsetDateTime> dates = new HashMap<>();
         for (Object row : rows.getResultList()) {
             Object[] r = (Object[]) row;
-            items.add(new ArticleSummary((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    toOffsetDateTime(r[5]), toInstant(r[6]), ((Number) r[7]).intValue()));
+            UUID id = (UUID) r[0];
+            dates.put(id, toOffsetDateTime(r[8]));
+            items.add(new ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    toOffsetDateTime(r[5]), toInstant(r[6]), ((Number) r[7]).intValue(),
+                    r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue()));
         }
-        return new Page<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
+        return Page.of(items, page, a -> sort == Sort.DATE ? Cursor.after("date", dates.get(a.id()), a.id())
+                : Cursor.after("relevance", a.rank(), a.id()), total);
+    }
+
+    /** Turns ts_headline's marked text into plain text and highlight offsets. */
+    static Snippet snippet(String marked) {
+        StringBuilder text = new StringBuilder(marked.length());
+        List<Highlight> highlights = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < marked.length(); i++) {
+            char c = marked.charAt(i);
+            if (c == MARK_START) {
+                start = text.length();
+            } else if (c == MARK_END) {
+                if (start >= 0) {
+                    highlights.add(new Highlight(start, text.length()));
+                }
+                start = -1;
+            } else {
+                text.append(c);
+            }
+        }
+        return new Snippet(text.toString(), highlights);
     }
 
     public ArticleDetail get(UUID id) {

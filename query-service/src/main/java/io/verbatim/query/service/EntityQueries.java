@@ -4,8 +4,8 @@ import io.verbatim.query.persistence.NamedEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Entities across articles: searchable list with mention counts, and one entity with where it appears. */
+/**
+ * Entities across articles: searchable list, one entity with where it appears, the most named in a period,
+ * who is named with whom, and mentions per day.
+ */
 @ApplicationScoped
 public class EntityQueries {
 
@@ -36,61 +39,135 @@ public class EntityQueries {
                                List<ArticleRef> articles, List<QuoteQueries.QuoteWithArticle> quotes) {
     }
 
+    /** An entity's weight in a period: mentions and distinct articles. */
+    public record RankedEntity(long id, String name, String type, long mentions, long articles) {
+    }
+
+    /** Entities named in the same articles as another one; {@code sharedArticles} counts those articles. */
+    public record CoOccurrence(long id, String name, String type, long sharedArticles) {
+    }
+
+    public record Day(LocalDate day, long mentions, long articles) {
+    }
+
     public Page<EntitySummary> list(String type, String nameQuery, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        String normalizedType = null;
-        if (type != null && !type.isBlank()) {
-            normalizedType = type.toUpperCase(Locale.ROOT);
-            if (!TYPES.contains(normalizedType)) {
-                throw new BadParameterException("type", "must be one of PER, ORG, LOC, MISC");
-            }
-            where.append(" AND e.type = :type");
-        }
-        if (nameQuery != null && !nameQuery.isBlank()) {
-            where.append(" AND (e.name ILIKE :name OR EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
-                    + " AND al.alias ILIKE :name))");
-        }
-        Query rows = em.createNativeQuery("SELECT e.id, e.name, e.type,"
+        Sql sql = new Sql().and("e.type = :type", "type", type("type", type))
+                .and("(e.name ILIKE :name OR EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
+                        + " AND al.alias ILIKE :name))", "name",
+                        nameQuery == null || nameQuery.isBlank() ? null : "%" + likeEscape(nameQuery.strip()) + "%");
+        Long total = page.first() ? ((Number) sql.query(em, "SELECT count(*) FROM entity e" + sql.where())
+                .getSingleResult()).longValue() : null;
+        int offset = page.offset();
+        List<EntitySummary> items = new ArrayList<>();
+        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type,"
                 + " (SELECT count(*) FROM mention m WHERE m.entity_id = e.id),"
                 + " (SELECT count(DISTINCT m.article_id) FROM mention m WHERE m.entity_id = e.id),"
                 + " (SELECT count(*) FROM quote q WHERE q.speaker_entity_id = e.id)"
-                + " FROM entity e" + where + " ORDER BY 4 DESC, e.id LIMIT :limit OFFSET :offset");
-        Query count = em.createNativeQuery("SELECT count(*) FROM entity e" + where);
-        for (Query q : List.of(rows, count)) {
-            if (normalizedType != null) {
-                q.setParameter("type", normalizedType);
-            }
-            if (nameQuery != null && !nameQuery.isBlank()) {
-                q.setParameter("name", "%" + likeEscape(nameQuery.strip()) + "%");
-            }
-        }
-        rows.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        List<EntitySummary> items = new ArrayList<>();
-        for (Object row : rows.getResultList()) {
+                + " FROM entity e" + sql.where() + " ORDER BY 4 DESC, e.id LIMIT " + page.fetch() + " OFFSET " + offset)
+                .getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new EntitySummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                     ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue()));
         }
-        return new Page<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
+        return Page.of(items, page, e -> Cursor.after("offset", offset + page.size()), total);
     }
 
     public EntityDetail get(long id) {
-        NamedEntity e = NamedEntity.findById(id);
-        if (e == null) {
-            throw new NotFoundException("entity", id);
-        }
+        NamedEntity e = require(id);
         long mentions = ((Number) em.createNativeQuery("SELECT count(*) FROM mention WHERE entity_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
         List<ArticleRef> articles = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT a.id, a.title, coalesce(a.published_at, a.received_at) FROM article a"
+        for (Object row : em.createNativeQuery("SELECT a.id, a.title, " + Sql.ARTICLE_DATE + " FROM article a"
                         + " WHERE EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = ?1)"
                         + " ORDER BY 3 DESC, a.id DESC LIMIT " + DETAIL_LIMIT)
                 .setParameter(1, id).getResultList()) {
             Object[] r = (Object[]) row;
             articles.add(new ArticleRef((UUID) r[0], (String) r[1], ArticleQueries.toOffsetDateTime(r[2])));
         }
-        List<QuoteQueries.QuoteWithArticle> said = quotes.list(id, null, new PageRequest(0, DETAIL_LIMIT)).items();
+        List<QuoteQueries.QuoteWithArticle> said = quotes.list(
+                new QuoteQueries.Filter(id, null, null, null, null, null), new PageRequest(DETAIL_LIMIT, null)).items();
         return new EntityDetail(e.id, e.name, e.type, NamedEntity.aliasesOf(id), mentions, articles, said);
+    }
+
+    /** The most mentioned entities of a period. */
+    public Page<RankedEntity> top(Period period, String type, PageRequest page) {
+        Sql sql = new Sql().period(period).and("m.type = :type", "type", type("type", type));
+        int offset = page.offset();
+        List<RankedEntity> items = new ArrayList<>();
+        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.mentions, t.articles FROM"
+                + " (SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles"
+                + " FROM mention m JOIN article a ON a.id = m.article_id" + sql.where()
+                + " GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
+                + ") t JOIN entity e ON e.id = t.entity_id ORDER BY t.mentions DESC, e.id").getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new RankedEntity(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
+        }
+        return Page.of(items, page, e -> Cursor.after("offset", offset + page.size()), null);
+    }
+
+    /** Entities named in the same articles as this one, by number of shared articles. */
+    public Page<CoOccurrence> coOccurring(long id, Period period, String type, PageRequest page) {
+        require(id);
+        Sql sql = new Sql().bind("id", id).period(period).and("m.type = :type", "type", type("type", type))
+                .and("m.entity_id <> :id");
+        int offset = page.offset();
+        List<CoOccurrence> items = new ArrayList<>();
+        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.shared FROM"
+                + " (SELECT m.entity_id, count(DISTINCT m.article_id) AS shared FROM mention m"
+                + " JOIN article a ON a.id = m.article_id"
+                + " JOIN (SELECT DISTINCT article_id FROM mention WHERE entity_id = :id) w ON w.article_id = m.article_id"
+                + sql.where() + " GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
+                + ") t JOIN entity e ON e.id = t.entity_id ORDER BY t.shared DESC, e.id").getResultList()) {
+            Object[] r = (Object[]) row;
+            items.add(new CoOccurrence(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ((Number) r[3]).longValue()));
+        }
+        return Page.of(items, page, e -> Cursor.after("offset", offset + page.size()), null);
+    }
+
+    /** Mentions of an entity per day (UTC), days without mentions left out. */
+    public List<Day> timeline(long id, Period period) {
+        require(id);
+        Sql sql = new Sql().and("m.entity_id = :id", "id", id).period(period);
+        List<Day> days = new ArrayList<>();
+        for (Object row : sql.query(em, "SELECT CAST(" + Sql.ARTICLE_DATE + " AT TIME ZONE 'UTC' AS date), count(*),"
+                + " count(DISTINCT m.article_id) FROM mention m JOIN article a ON a.id = m.article_id" + sql.where()
+                + " GROUP BY 1 ORDER BY 1").getResultList()) {
+            Object[] r = (Object[]) row;
+            days.add(new Day(toLocalDate(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));
+        }
+        return days;
+    }
+
+    NamedEntity require(long id) {
+        NamedEntity e = NamedEntity.findById(id);
+        if (e == null) {
+            throw new NotFoundException("entity", id);
+        }
+        return e;
+    }
+
+    static LocalDate toLocalDate(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("unexpected date type " + value.getClass());
+    }
+
+    /** An entity type parameter, case-insensitive; null when absent. */
+    public static String type(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String type = value.strip().toUpperCase(Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            throw new BadParameterException(parameter, "must be one of PER, ORG, LOC, MISC");
+        }
+        return type;
     }
 
     static String likeEscape(String s) {

@@ -46,6 +46,32 @@ public final class Ids {
         }
     }
 
+    /** Ids given as repeated parameters and/or comma-separated ("entity=12,40&entity=7"); empty when absent. */
+    public static java.util.List<Long> numbers(String parameter, java.util.List<String> values) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String value : values == null ? java.util.List.<String>of() : values) {
+            for (String part : value.split(",", -1)) {
+                Long id = number(parameter, part);
+                if (id != null && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        if (ids.size() > 10) {
+            throw new BadParameterException(parameter, "must list at most 10 ids");
+        }
+        return ids;
+    }
+
+    /** An entity id from the path: a 400 naming it when it is not a number. */
+    public static long entityId(String parameter, String value) {
+        Long id = number(parameter, value);
+        if (id == null) {
+            throw new BadParameterException(parameter, "must be an entity id (a whole number)");
+        }
+        return id;
+    }
+
     public static Integer integer(String parameter, String value) {
         Long n = number(parameter, value);
         if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {

@@ -3,56 +3,72 @@ package io.verbatim.query.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Quotes across articles, newest first, by speaker and by words they contain. */
+/** Quotes across articles, newest first: by speaker, by words they contain, by type and period. */
 @ApplicationScoped
 public class QuoteQueries {
+
+    static final java.util.Set<String> TYPES = java.util.Set.of("direct", "mixed", "indirect");
 
     @Inject
     EntityManager em;
 
     public record QuoteWithArticle(long id, String text, String type, String cue, ArticleQueries.EntityRef speaker,
                                    String speakerDescriptor, UUID articleId, String articleTitle, OffsetDateTime date,
-                                   int start, int end) {
+                                   int start, int end, double confidence) {
     }
 
-    public Page<QuoteWithArticle> list(Long speaker, String text, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        if (speaker != null) {
-            where.append(" AND q.speaker_entity_id = :speaker");
+    /** Filters that combine; any may be null. text is French full-text search in the quote itself. */
+    public record Filter(Long speaker, String text, String type, Period period, String source, Long entity) {
+    }
+
+    public Page<QuoteWithArticle> list(Filter filter, PageRequest page) {
+        Sql sql = new Sql()
+                .and("q.speaker_entity_id = :speaker", "speaker", filter.speaker())
+                .and("q.search_vector @@ websearch_to_tsquery('verbatim_french', :text)", "text",
+                        filter.text() == null || filter.text().isBlank() ? null : filter.text())
+                .and("q.type = :type", "type", filter.type())
+                .period(filter.period())
+                .and("a.source = :source", "source", filter.source())
+                .and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity)", "entity",
+                        filter.entity());
+        String from = " FROM quote q JOIN article a ON a.id = q.article_id";
+        Long total = page.first()
+                ? ((Number) sql.query(em, "SELECT count(*)" + from + sql.where()).getSingleResult()).longValue() : null;
+        if (page.cursor() != null) {
+            Cursor c = page.cursor().expect("quote", 2);
+            sql.and("(" + Sql.ARTICLE_DATE + ", q.id) < (:afterDate, :afterId)")
+                    .bind("afterDate", c.time(0)).bind("afterId", c.number(1));
         }
-        if (text != null && !text.isBlank()) {
-            where.append(" AND q.text ILIKE :text");
-        }
-        Query rows = em.createNativeQuery("SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
-                + " a.id, a.title, coalesce(a.published_at, a.received_at), q.start_offset, q.end_offset"
-                + " FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN entity e ON e.id = q.speaker_entity_id"
-                + where + " ORDER BY 10 DESC, q.id DESC LIMIT :limit OFFSET :offset");
-        Query count = em.createNativeQuery("SELECT count(*) FROM quote q" + where);
-        for (Query q : List.of(rows, count)) {
-            if (speaker != null) {
-                q.setParameter("speaker", speaker);
-            }
-            if (text != null && !text.isBlank()) {
-                q.setParameter("text", "%" + EntityQueries.likeEscape(text.strip()) + "%");
-            }
-        }
-        rows.setParameter("limit", page.size()).setParameter("offset", page.offset());
         List<QuoteWithArticle> items = new ArrayList<>();
-        for (Object row : rows.getResultList()) {
+        for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
+                + " a.id, a.title, " + Sql.ARTICLE_DATE + ", q.start_offset, q.end_offset, q.confidence" + from
+                + " LEFT JOIN entity e ON e.id = q.speaker_entity_id" + sql.where()
+                + " ORDER BY " + Sql.ARTICLE_DATE + " DESC, q.id DESC LIMIT " + page.fetch()).getResultList()) {
             Object[] r = (Object[]) row;
             ArticleQueries.EntityRef who = r[4] == null ? null
                     : new ArticleQueries.EntityRef(((Number) r[4]).longValue(), (String) r[5]);
             items.add(new QuoteWithArticle(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     who, (String) r[6], (UUID) r[7], (String) r[8], ArticleQueries.toOffsetDateTime(r[9]),
-                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue()));
+                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), ((Number) r[12]).doubleValue()));
         }
-        return new Page<>(items, page.page(), page.size(), ((Number) count.getSingleResult()).longValue());
+        return Page.of(items, page, q -> Cursor.after("quote", q.date(), q.id()), total);
+    }
+
+    /** A quote type parameter, case-insensitive. */
+    public static String type(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String type = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            throw new BadParameterException(parameter, "must be one of direct, mixed, indirect");
+        }
+        return type;
     }
 }

@@ -48,6 +48,21 @@ public class Fixtures {
         return new Stored(id, speakerId, placeId, speaker, source);
     }
 
+    /** Another quote of the article's speaker, described as given; start must differ from earlier quotes. */
+    @Transactional
+    public void quote(Stored a, int start, String text, String descriptor) {
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'indirect', 'estimer', ?5, ?6, 0.8)")
+                .setParameter(1, a.articleId()).setParameter(2, start).setParameter(3, start + text.length())
+                .setParameter(4, text).setParameter(5, a.speakerId()).setParameter(6, descriptor).executeUpdate();
+    }
+
+    /** Names the other article's place in this article too. */
+    @Transactional
+    public void alsoNames(Stored a, Stored other) {
+        mention(a.articleId(), other.placeId(), 0, 2, "La", "LOC");
+    }
+
     private long entity(String key, String name, String type) {
         return ((Number) em.createNativeQuery("INSERT INTO entity (normalized_key, name, type) VALUES (?1, ?2, ?3) RETURNING id")
                 .setParameter(1, key).setParameter(2, name).setParameter(3, type).getSingleResult()).longValue();

@@ -23,13 +23,15 @@ class FuzzTest {
     private static final List<String> NASTY = List.of("'; DROP TABLE article; --", "1 OR 1=1", "%", "_", "\\",
             "!!&|:*()<->", "' OR ''='", "NaN", "-1", "0", "99999999999999999999", "1e9", "2025-02-30", "9999-99-99",
             "2025-06-12T25:61:00Z", "", " ", "é🎉مرحبا", "\u0000", "\u202e", "<script>alert(1)</script>",
-            "a".repeat(2_000), "null", "[]", "{}", "true", "PER", "MISC", "per");
+            "a".repeat(2_000), "ZGF0ZR8xHzI", "cXVvdGUfLTk5OTk5OTk5OTk5OTk5OTk5OTkfeA", "null", "[]", "{}", "true", "PER", "MISC", "per");
 
     @Test
     void hostileParametersNeverBreakTheService() {
         Random random = new Random(7);
-        List<String> listParameters = List.of("q", "entity", "speaker", "from", "to", "source", "page", "size", "type");
-        for (String path : List.of("/api/v1/articles", "/api/v1/entities", "/api/v1/quotes")) {
+        List<String> listParameters = List.of("q", "entity", "speaker", "from", "to", "source", "cursor", "size",
+                "type", "sort", "language", "entityType", "quoteType");
+        for (String path : List.of("/api/v1/articles", "/api/v1/entities", "/api/v1/quotes", "/api/v1/speakers",
+                "/api/v1/entities/top", "/api/v1/speakers/1/quotes", "/api/v1/entities/1/cooccurring")) {
             for (String value : NASTY) {
                 for (String parameter : listParameters) {
                     check(given().queryParam(parameter, value).get(path));
@@ -51,6 +53,8 @@ class FuzzTest {
                 String segment = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
                 check(given().urlEncodingEnabled(false).get("/api/v1/articles/" + segment));
                 check(given().urlEncodingEnabled(false).get("/api/v1/entities/" + segment));
+                check(given().urlEncodingEnabled(false).get("/api/v1/speakers/" + segment));
+                check(given().urlEncodingEnabled(false).get("/api/v1/entities/" + segment + "/timeline"));
             }
         }
         given().get("/q/health/ready").then().statusCode(200);

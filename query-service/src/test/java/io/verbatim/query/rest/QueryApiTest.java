@@ -82,8 +82,10 @@ class QueryApiTest {
     void unknownIdsAre404Problems() {
         given().get("/api/v1/articles/{id}", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/api/v1/entities/999999999")
-                .then().statusCode(404).contentType("application/problem+json");
+        for (String path : java.util.List.of("/api/v1/entities/999999999", "/api/v1/entities/999999999/cooccurring",
+                "/api/v1/entities/999999999/timeline", "/api/v1/speakers/999999999", "/api/v1/speakers/999999999/quotes")) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @Test
@@ -92,7 +94,14 @@ class QueryApiTest {
         given().queryParam("from", "hier").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("from"));
         given().queryParam("entity", "abc").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("entity"));
         given().queryParam("type", "PERSON").get("/api/v1/entities").then().statusCode(400).body("parameter", equalTo("type"));
-        given().queryParam("page", -1).get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("page"));
+        given().queryParam("size", 0).get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("size"));
+        given().queryParam("cursor", "not-a-cursor").get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("cursor"));
+        given().queryParam("sort", "popularity").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("sort"));
+        given().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("sort"));
+        given().queryParam("quoteType", "rumour").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("quoteType"));
+        given().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get("/api/v1/speakers")
+                .then().statusCode(400).body("parameter", equalTo("to"));
+        given().get("/api/v1/speakers/abc").then().statusCode(400).body("parameter", equalTo("id"));
     }
 
     @Test

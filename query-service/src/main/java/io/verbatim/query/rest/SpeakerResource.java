@@ -1,0 +1,84 @@
+package io.verbatim.query.rest;
+
+import io.verbatim.query.config.QueryConfig;
+import io.verbatim.query.service.Ids;
+import io.verbatim.query.service.Page;
+import io.verbatim.query.service.PageRequest;
+import io.verbatim.query.service.QuoteQueries;
+import io.verbatim.query.service.SpeakerQueries;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/speakers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Speakers")
+public class SpeakerResource {
+
+    @Inject
+    SpeakerQueries speakers;
+
+    @Inject
+    QuoteQueries quotes;
+
+    @Inject
+    QueryConfig config;
+
+    @GET
+    @Operation(summary = "Most quoted speakers of a period",
+            description = "Ranked by number of quotes, with the articles quoting them and their latest descriptor.")
+    @APIResponse(responseCode = "200", description = "A page of the ranking.")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it.")
+    public Page<SpeakerQueries.RankedSpeaker> ranking(
+            @Parameter(description = "From this date (ISO-8601), inclusive.", example = "2025-06-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "Until this date; a bare date includes that day.", example = "2025-06-30")
+            @QueryParam("to") String to,
+            @Parameter(description = "Speaker type: PER (people) or ORG (organisations speaking).", example = "PER")
+            @QueryParam("type") String type,
+            @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size (capped).", example = "20") @QueryParam("size") String size) {
+        return speakers.ranking(ArticleResource.period(from, to), Ids.text("type", type),
+                PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A speaker's profile",
+            description = "Quote and article counts, the descriptors articles gave the speaker over time, and quotes"
+                    + " per day (UTC) for a chart.")
+    @APIResponse(responseCode = "200", description = "The profile (counts are 0 for an entity never quoted).")
+    @APIResponse(responseCode = "404", description = "Unknown entity.")
+    public SpeakerQueries.SpeakerProfile profile(
+            @PathParam("id") String id,
+            @Parameter(description = "From this date (ISO-8601), inclusive.") @QueryParam("from") String from,
+            @Parameter(description = "Until this date; a bare date includes that day.") @QueryParam("to") String to) {
+        return speakers.profile(Ids.entityId("id", id), ArticleResource.period(from, to));
+    }
+
+    @GET
+    @Path("/{id}/quotes")
+    @Operation(summary = "All quotes of a speaker with their articles, newest first")
+    @APIResponse(responseCode = "200", description = "A page of quotes.")
+    @APIResponse(responseCode = "404", description = "Unknown entity.")
+    public Page<QuoteQueries.QuoteWithArticle> quotes(
+            @PathParam("id") String id,
+            @Parameter(description = "French full-text search in the quote.") @QueryParam("q") String q,
+            @Parameter(description = "direct, mixed or indirect.") @QueryParam("type") String type,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size (capped).") @QueryParam("size") String size) {
+        long speaker = Ids.entityId("id", id);
+        speakers.require(speaker);
+        return quotes.list(QuoteResource.filter(speaker, q, type, null, from, to, null),
+                PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
+    }
+}

@@ -1,0 +1,60 @@
+package io.verbatim.query.service;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A WHERE clause assembled from optional filters, each with its named parameter; values are always bound. */
+final class Sql {
+
+    /** An article's date: publication when known, else reception. Indexed (article_newest_idx). */
+    static final String ARTICLE_DATE = "coalesce(a.published_at, a.received_at)";
+
+    private final StringBuilder where = new StringBuilder(" WHERE true");
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    /** Adds {@code AND condition} binding :name to value, unless value is null. */
+    Sql and(String condition, String name, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds a condition whose parameters are bound separately with {@link #bind(String, Object)}. */
+    Sql and(String condition) {
+        where.append(" AND ").append(condition);
+        return this;
+    }
+
+    Sql bind(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** Articles of a period, on alias a. */
+    Sql period(Period period) {
+        if (period == null) {
+            return this;
+        }
+        return and(ARTICLE_DATE + " >= :from", "from", period.from()).and(ARTICLE_DATE + " < :to", "to", period.to());
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    /** A native query of this text with the parameters it uses bound. */
+    Query query(EntityManager em, String sql) {
+        Query query = em.createNativeQuery(sql);
+        parameters.forEach((name, value) -> {
+            if (java.util.regex.Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+}
