@@ -19,4 +19,12 @@ public interface QueryConfig {
     boolean requireApiKey();
 
     java.util.Optional<java.util.List<String>> apiKeys();
+
+    /** Events an SSE client may fall behind before it misses some. */
+    @WithDefault("256")
+    int streamBuffer();
+
+    /** Interval of the keep-alive comment on idle SSE connections. */
+    @WithDefault("20s")
+    java.time.Duration streamHeartbeat();
 }

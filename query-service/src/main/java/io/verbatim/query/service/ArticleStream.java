@@ -1,0 +1,88 @@
+package io.verbatim.query.service;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.verbatim.query.config.QueryConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Newly tagged articles, broadcast to every live subscriber. A subscriber that falls more than
+ * {@code verbatim.query.stream-buffer} events behind is disconnected (it may reconnect) rather than holding
+ * memory for it.
+ */
+@ApplicationScoped
+public class ArticleStream {
+
+    private static final Logger LOG = Logger.getLogger(ArticleStream.class);
+
+    public record StreamedEntity(long id, String name, String type) {
+    }
+
+    public record StreamedQuote(String text, String type, String cue, ArticleQueries.EntityRef speaker,
+                                String speakerDescriptor) {
+    }
+
+    /** An article as it was tagged; the same id may come twice (at-least-once delivery): keep the last. */
+    public record StreamedArticle(String id, String title, String source, String url, String language,
+                                  OffsetDateTime publishedAt, Instant analyzedAt, List<StreamedEntity> entities,
+                                  List<StreamedQuote> quotes) {
+
+        boolean names(Long entity) {
+            return entity == null || entities.stream().anyMatch(e -> e.id() == entity);
+        }
+
+        boolean quotes(Long speaker) {
+            return speaker == null || quotes.stream().anyMatch(q -> q.speaker() != null && q.speaker().id() == speaker);
+        }
+    }
+
+    /** A newly tagged article, or (article null) a heartbeat that keeps idle connections open. */
+    public record Event(StreamedArticle article) {
+    }
+
+    private static final Event HEARTBEAT = new Event(null);
+
+    private final BroadcastProcessor<Event> processor = BroadcastProcessor.create();
+    private volatile Cancellable heartbeat;
+
+    @Inject
+    QueryConfig config;
+
+    void start(@Observes StartupEvent event) {
+        heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat()).onOverflow().drop()
+                .subscribe().with(tick -> processor.onNext(HEARTBEAT));
+    }
+
+    /**
+     * Ends every live connection when shutdown begins: an endless response would otherwise hold the graceful
+     * shutdown for its whole timeout. Clients reconnect to another replica.
+     */
+    void stop(@Observes ShutdownDelayInitiatedEvent event) {
+        if (heartbeat != null) {
+            heartbeat.cancel();
+        }
+        processor.onComplete();
+    }
+
+    public void publish(StreamedArticle article) {
+        processor.onNext(new Event(article));
+    }
+
+    /** Articles tagged from now on that name the entity and quote the speaker (either may be null). */
+    public Multi<Event> subscribe(Long entity, Long speaker) {
+        return processor
+                .filter(e -> e.article() == null || e.article().names(entity) && e.article().quotes(speaker))
+                .onOverflow().buffer(config.streamBuffer())
+                .onFailure().invoke(e -> LOG.infof("disconnecting a live-stream client: %s", e.getMessage()));
+    }
+}

@@ -1,0 +1,134 @@
+package io.verbatim.query.rest;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Records published on the real articles.tagged topic reach SSE clients, filtered as they asked. */
+@QuarkusTest
+class LiveStreamTest {
+
+    @TestHTTPResource("/api/v1/stream/articles")
+    URI stream;
+
+    private KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("verbatim.test.kafka", "127.0.0.1:19092"),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterEach
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void newlyTaggedArticlesArePushedToEveryMatchingClient() throws Exception {
+        long speaker = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        BlockingQueue<String> all = listen("");
+        BlockingQueue<String> bySpeaker = listen("?speaker=" + speaker);
+        // The listener joins the topic at its end: publish until a first record shows it is reading.
+        awaitStreaming(all);
+
+        String other = UUID.randomUUID().toString();
+        String wanted = UUID.randomUUID().toString();
+        publish(other, "Sans rapport", 7);
+        publish(wanted, "Avec la porte-parole", speaker);
+
+        String first = next(bySpeaker, wanted);
+        assertTrue(first.contains("\"title\":\"Avec la porte-parole\""), first);
+        assertTrue(first.contains("\"speaker\":{\"id\":" + speaker), first);
+        assertNotNull(next(all, other));
+        assertNotNull(next(all, wanted));
+        assertTrue(bySpeaker.stream().noneMatch(e -> e.contains(other)), "the speaker filter let another article through");
+
+        publish(UUID.randomUUID().toString(), "Illisible", 1);
+        producer.send(new ProducerRecord<>("articles.tagged", "x", "{not json")).get();
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void badFilterIsA400Problem() {
+        given().queryParam("speaker", "abc").get("/api/v1/stream/articles")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private void awaitStreaming(BlockingQueue<String> events) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String probe = UUID.randomUUID().toString();
+            publish(probe, "Sonde", 1);
+            String event = events.poll(1, TimeUnit.SECONDS);
+            if (event != null) {
+                events.clear();
+                return;
+            }
+        }
+        throw new AssertionError("the live stream never delivered an event");
+    }
+
+    /** Collects the data lines of article events from an SSE connection. */
+    private BlockingQueue<String> listen(String query) {
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + query)).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> {
+            assertEquals(200, r.statusCode());
+            r.body().filter(line -> line.startsWith("data:")).forEach(events::add);
+        });
+        return events;
+    }
+
+    private static String next(BlockingQueue<String> events, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String event = events.poll(1, TimeUnit.SECONDS);
+            if (event != null && event.contains("\"id\":\"" + id + "\"")) {
+                return event;
+            }
+        }
+        throw new AssertionError("no event for article " + id);
+    }
+
+    private void publish(String id, String title, long speaker) throws Exception {
+        String json = """
+                {"schemaVersion":1,"id":"%s","analyzerVersion":"test","analyzedAt":"2025-06-12T10:00:05Z",
+                 "article":{"title":"%s","body":"« Oui », dit-elle.","source":"Test","language":"fr",
+                            "publishedAt":"2025-06-12T10:00:00Z","authors":[],"receivedAt":"2025-06-12T10:00:01Z"},
+                 "entities":[{"id":%d,"key":"PER:x","name":"Porte-parole %d","type":"PER","aliases":[]}],
+                 "mentions":[],
+                 "quotes":[{"start":2,"end":5,"text":"Oui","type":"direct","cue":"dire",
+                            "speaker":{"id":%d,"name":"Porte-parole %d"},"confidence":0.9}]}
+                """.formatted(id, title, speaker, speaker, speaker, speaker);
+        producer.send(new ProducerRecord<>("articles.tagged", id, json)).get();
+    }
+}
