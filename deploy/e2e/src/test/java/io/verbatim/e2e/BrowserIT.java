@@ -1,0 +1,140 @@
+package io.verbatim.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reading interface in a real browser (Debian's chromium, headless): an article posted through ingest shows
+ * up with its quotes highlighted and attributed, and a script inside an article never runs. The article page is
+ * saved as target/ui/article.png for review.
+ */
+class BrowserIT {
+
+    private static Pipeline pipeline;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        pipeline = new Pipeline().start();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("verbatim.chromium", "/usr/bin/chromium"))
+                .addArguments("--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
+                        "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void postedArticleShowsItsQuotesHighlightedWithTheirSpeakers() throws Exception {
+        ObjectNode sample = (ObjectNode) Pipeline.JSON.readTree(
+                Path.of(System.getProperty("verbatim.repo", "../..")).resolve("deploy/local/sample-article.json").toFile());
+        sample.put("url", "https://example.org/browser/" + UUID.randomUUID());
+        String id = postAndAwait(sample);
+
+        browser.get(pipeline.query.url("/#/article/" + id));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement quote = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".article-body .quote")));
+        assertTrue(quote.getText().startsWith("Cette ligne change la vie"), quote.getText());
+        // The speaker badge follows the quote; its tooltip gives the descriptor and the cue verb.
+        WebElement badge = quote.findElement(By.xpath("following-sibling::*[contains(@class,'badge')][1]"));
+        assertTrue(badge.getText().startsWith("Hélène Carrère"), badge.getText());
+        String details = badge.findElement(By.className("tip")).getAttribute("textContent");
+        assertTrue(details.contains("déclarer"), details);
+        assertTrue(browser.findElements(By.cssSelector(".article-body .ent-LOC")).stream()
+                .anyMatch(e -> e.getText().equals("Montpellier")), "Montpellier is not highlighted as a place");
+
+        Path screenshots = Files.createDirectories(Path.of("target", "ui"));
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshots.resolve("article.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        // Keyboard: the badge is a link to the speaker's page, which lists the quote.
+        badge.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hélène Carrère"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Cette ligne change la vie"));
+        assertTrue(browser.findElements(By.cssSelector("svg.chart rect.bar")).size() >= 1, "no quotes-per-day chart");
+    }
+
+    @Test
+    void searchFindsTheArticleAndScriptsInArticlesNeverRun() throws Exception {
+        String word = "zorglub" + UUID.randomUUID().toString().substring(0, 6);
+        ObjectNode article = Pipeline.JSON.createObjectNode()
+                .put("title", "<img src=x onerror=\"window.__xss='title'\"> Le " + word)
+                .put("body", "Le maire de Lille, Paul Durand, a présenté le projet " + word + ".\n\n"
+                        + "« <script>window.__xss='body'</script> Nous y arriverons », a assuré Paul Durand."
+                        + " <img src=x onerror=\"window.__xss='img'\">")
+                .put("source", "Test navigateur")
+                .put("url", "javascript:window.__xss='url'");
+        HttpResponse<String> refused = pipeline.post("/api/v1/articles", "application/json", article.toString());
+        article.put("url", "https://example.org/browser/" + UUID.randomUUID());
+        if (refused.statusCode() != 400) {
+            throw new AssertionError("a javascript: URL should be refused at ingest, got " + refused.statusCode());
+        }
+        String id = postAndAwait(article);
+
+        browser.get(pipeline.query.url("/#/search?q=" + word));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.results li h3 a")));
+        assertTrue(result.getText().contains("<img src=x"), "the title is shown as text: " + result.getText());
+        result.click();
+        WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".article-body")));
+        assertTrue(body.getText().contains("<script>window.__xss='body'</script>"), body.getText());
+        assertEquals(id, browser.getCurrentUrl().replaceAll(".*#/article/", ""));
+        assertNull(((JavascriptExecutor) browser).executeScript("return window.__xss;"), "a script in an article ran");
+        List<WebElement> scripts = browser.findElements(By.cssSelector("#main script, #main img"));
+        assertTrue(scripts.isEmpty(), "article markup became elements");
+    }
+
+    /** Posts through ingest and waits until query-service serves the analysed article. */
+    private static String postAndAwait(JsonNode article) throws Exception {
+        HttpResponse<String> accepted = pipeline.post("/api/v1/articles", "application/json", article.toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String id = Pipeline.JSON.readTree(accepted.body()).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pipeline.get(pipeline.query.url("/api/v1/articles/" + id)).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("article " + id + " was not analysed within 60 s");
+            }
+            Thread.sleep(200);
+        }
+        return id;
+    }
+}
