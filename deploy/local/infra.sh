@@ -12,6 +12,7 @@
 #   VERBATIM_PG_PORT        PostgreSQL port on 127.0.0.1    [5432]
 #   VERBATIM_DB_NAME / VERBATIM_DB_USER / VERBATIM_DB_PASSWORD  [verbatim / verbatim / verbatim]
 #   VERBATIM_KAFKA_PARTITIONS  partitions of articles.raw and articles.tagged  [4]
+#   VERBATIM_PG_SHARED_BUFFERS PostgreSQL's buffer cache  [512MB]
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -107,6 +108,10 @@ EOF
         [[ $topic == articles.dlq ]] && n=1
         kafka_cli org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$kafka_port" \
             --create --if-not-exists --topic "$topic" --partitions "$n" --replication-factor 1 >/dev/null
+        # Records up to 10 MiB: an oversized article must reach analysis (and the dead-letter topic) to be
+        # refused with a reason, and a long article's tagged record exceeds Kafka's 1 MB default.
+        kafka_cli kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$kafka_port" --entity-type topics \
+            --entity-name "$topic" --alter --add-config max.message.bytes=10485760 >/dev/null
     done
     log "topics ready: ${topics[*]}"
 }
@@ -140,7 +145,7 @@ start_postgres() {
     fi
     log "starting PostgreSQL on 127.0.0.1:$pg_port"
     as_pg_user "$bin/pg_ctl" -D "$data" -l "$home/postgres.log" -w -t 60 \
-        -o "-p $pg_port -h 127.0.0.1 -c unix_socket_directories='' -c max_connections=200" start >/dev/null ||
+        -o "-p $pg_port -h 127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=${VERBATIM_PG_SHARED_BUFFERS:-512MB}" start >/dev/null ||
         die "PostgreSQL did not start, see $home/postgres.log"
     log "PostgreSQL is ready"
 }

@@ -13,6 +13,11 @@ ALTER TABLE article ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('verbatim_french', title), 'A')
         || setweight(to_tsvector('verbatim_french', left(body, 262144)), 'B')) STORED;
 CREATE INDEX article_search_idx ON article USING gin (search_vector);
+-- Relevance is ranked on the title and the lead only: small enough to stay inside the row (no TOAST to
+-- decompress for each match), and where a news article says what it is about.
+ALTER TABLE article ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('verbatim_french', title), 'A')
+        || setweight(to_tsvector('verbatim_french', left(body, 1000)), 'B')) STORED;
 
 ALTER TABLE quote ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     to_tsvector('verbatim_french', left(text, 262144))) STORED;

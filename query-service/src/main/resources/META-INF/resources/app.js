@@ -175,7 +175,8 @@ async function searchPage(params) {
     const page = await load();
     const list = h('ol', { class: 'results' }, page.items.map(articleItem));
     results.replaceChildren(
-      h('p', { class: 'meta' }, page.total + ' article' + (page.total === 1 ? '' : 's')),
+      h('p', { class: 'meta' }, (page.totalIsExact === false ? 'Plus de ' : '') + page.total
+        + ' article' + (page.total === 1 ? '' : 's')),
       page.items.length ? list : h('p', { class: 'empty' }, 'Aucun article ne correspond.'),
       moreButton(load, list, articleItem, page));
   } catch (e) { results.replaceChildren(problem(e)); }

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * Speed and memory of the engine ({@code analysis-service/benchmark.sh [DIR] [--json]}), on one thread, warm:
  * tokens per second and milliseconds per article for the full engine and for bare CoreNLP French
  * (tokenize, ssplit, mwt, ner) on the same texts, their ratio, and the heap in use with the models loaded.
+ * With {@code --threads N}, also the articles per second of the full engine on N threads sharing one engine, as
+ * analysis-service runs it (the load benchmark compares the pipeline with this).
  */
 public final class BenchmarkCommand {
 
@@ -33,8 +35,11 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) throws IOException {
         boolean asJson = List.of(args).contains("--json");
-        Path dir = Path.of(Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst()
-                .orElse("../shared/corpus/dev"));
+        int threadsAt = List.of(args).indexOf("--threads");
+        int threads = threadsAt >= 0 && threadsAt + 1 < args.length ? Integer.parseInt(args[threadsAt + 1]) : 0;
+        Path dir = Path.of(java.util.stream.IntStream.range(0, args.length)
+                .filter(i -> !args[i].startsWith("--") && (threadsAt < 0 || i != threadsAt + 1))
+                .mapToObj(i -> args[i]).findFirst().orElse("../shared/corpus/dev"));
         List<String> texts = readTexts(dir);
         if (texts.isEmpty()) {
             System.err.println("no *.json (with \"text\") or *.txt file in " + dir);
@@ -50,6 +55,7 @@ public final class BenchmarkCommand {
         });
         Run bare = measure(texts, coreNlp::annotateOnly);
         double ratio = bare.tokensPerSecond() / full.tokensPerSecond();
+        double parallel = threads > 0 ? articlesPerSecond(texts, engine, threads) : 0;
 
         System.out.printf("%d texts from %s, 1 thread, after %d warm-up passes%n%n", texts.size(), dir, WARM_UP_PASSES);
         System.out.printf("%-26s %12s %10s %10s%n", "", "tokens/s", "p50 ms", "p99 ms");
@@ -57,10 +63,15 @@ public final class BenchmarkCommand {
         System.out.printf("%-26s %12.0f %10.1f %10.1f%n", "CoreNLP tokenize+ner", bare.tokensPerSecond(), bare.p50(), bare.p99());
         System.out.printf("%nratio (CoreNLP / engine speed): %.3f%nheap in use with the models loaded: %d MiB%n",
                 ratio, heap / (1024 * 1024));
+        if (threads > 0) {
+            System.out.printf("full engine on %d threads: %.1f articles/s%n", threads, parallel);
+        }
         if (asJson) {
             System.out.printf("{\"tokens_per_s\":%.1f,\"baseline_tokens_per_s\":%.1f,\"ratio\":%.4f,"
-                            + "\"ms_per_article_p50\":%.2f,\"ms_per_article_p99\":%.2f,\"threads\":1,\"heap_mib\":%d}%n",
-                    full.tokensPerSecond(), bare.tokensPerSecond(), ratio, full.p50(), full.p99(), heap / (1024 * 1024));
+                            + "\"ms_per_article_p50\":%.2f,\"ms_per_article_p99\":%.2f,\"threads\":1,\"heap_mib\":%d%s}%n",
+                    full.tokensPerSecond(), bare.tokensPerSecond(), ratio, full.p50(), full.p99(), heap / (1024 * 1024),
+                    threads > 0 ? String.format(java.util.Locale.ROOT, ",\"parallel_threads\":%d,\"parallel_articles_per_s\":%.2f",
+                            threads, parallel) : "");
         }
     }
 
@@ -83,6 +94,34 @@ public final class BenchmarkCommand {
         }
         double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Run(tokens / (busy / 1e9), percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length);
+    }
+
+    /** Articles per second of one shared engine on the given number of threads, warm, over the measuring time. */
+    private static double articlesPerSecond(List<String> texts, ArticleAnalyzer engine, int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long began = System.nanoTime();
+        long end = began + MEASURE_NANOS / 2;
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * texts.size() / threads;
+            workers.add(pool.submit(() -> {
+                for (int i = first; System.nanoTime() < end; i++) {
+                    engine.analyze(texts.get(i % texts.size()));
+                    done.incrementAndGet();
+                }
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        return done.get() / ((System.nanoTime() - began) / 1e9);
     }
 
     private static double percentile(double[] sorted, double q) {

@@ -30,7 +30,9 @@ final class KafkaTestClient {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                // Poison records may be large: the topics take up to 10 MiB (deploy/local/infra.sh).
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 10_485_760))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }

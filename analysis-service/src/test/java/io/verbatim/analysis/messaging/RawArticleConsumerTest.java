@@ -148,6 +148,25 @@ class RawArticleConsumerTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(next)) == 1);
     }
 
+    @Test
+    void fiveMegabyteBodyGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() throws Exception {
+        String poison = UUID.randomUUID().toString();
+        String huge = JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", poison, "title", "Énorme",
+                "body", "Le conseil municipal a délibéré. ".repeat(160_000), "source", "Test", "language", "fr",
+                "authors", List.of(), "receivedAt", "2025-06-12T12:00:00Z"));
+        assertTrue(huge.length() > 5_000_000);
+        KafkaTestClient.send("articles.raw", poison, huge);
+        String next = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", next, raw(next, "Après le gros poison"));
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.first("articles.dlq", poison, Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("5 MB record not in articles.dlq"));
+        assertTrue(header(dead, "dead-letter-reason").contains("body"), header(dead, "dead-letter-reason"));
+        assertEquals(huge.length(), dead.value().length());
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(next)) == 1);
+        assertEquals(0, articles(UUID.fromString(poison)));
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.verbatim.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.verbatim.bench.ServiceProcess;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,8 @@ final class Pipeline implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+
     final String apiKey = "e2e-" + UUID.randomUUID();
     private final Path repo = Path.of(System.getProperty("verbatim.repo", "../.."));
     private final Map<String, String> env = new HashMap<>();
@@ -35,12 +38,12 @@ final class Pipeline implements AutoCloseable {
     Pipeline start() throws Exception {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         env.put("VERBATIM_DB_URL", System.getProperty("verbatim.test.db-url", "jdbc:postgresql://127.0.0.1:15432/verbatim"));
-        analysis = ServiceProcess.start(repo, "analysis-service", env);
-        query = ServiceProcess.start(repo, "query-service", env);
+        analysis = ServiceProcess.start(repo, "analysis-service", env, LOGS);
+        query = ServiceProcess.start(repo, "query-service", env, LOGS);
         Map<String, String> ingestEnv = new HashMap<>(env);
         ingestEnv.put("VERBATIM_QUERY_BASE_URL", query.url(""));
         ingestEnv.put("VERBATIM_API_KEYS", apiKey);
-        ingest = ServiceProcess.start(repo, "ingest-service", ingestEnv);
+        ingest = ServiceProcess.start(repo, "ingest-service", ingestEnv, LOGS);
         for (ServiceProcess service : new ServiceProcess[]{analysis, query, ingest}) {
             System.out.printf("[e2e] %s ready in %d ms%n", service.name, service.awaitReady(Duration.ofMinutes(3)).toMillis());
         }
@@ -49,7 +52,7 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts analysis-service again after it was stopped or killed. */
     void restartAnalysis() throws Exception {
-        analysis = ServiceProcess.start(repo, "analysis-service", env);
+        analysis = ServiceProcess.start(repo, "analysis-service", env, LOGS);
         System.out.printf("[e2e] analysis-service ready again in %d ms%n", analysis.awaitReady(Duration.ofMinutes(3)).toMillis());
     }
 

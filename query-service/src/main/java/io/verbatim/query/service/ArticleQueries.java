@@ -101,10 +101,10 @@ public class ArticleQueries {
                 .period(filter.period())
                 .and("a.source = :source", "source", filter.source())
                 .and("a.language = :language", "language", filter.language());
-        Long total = page.first() ? ((Number) sql.query(em, "SELECT count(*) FROM article a" + sql.where())
-                .getSingleResult()).longValue() : null;
+        Long total = page.first() ? sql.countUpTo(em, "FROM article a" + sql.where(), Page.COUNT_CAP) : null;
 
-        String rank = filter.hasText() ? "ts_rank_cd(a.search_vector, websearch_to_tsquery('verbatim_french', :text))"
+        // Ranked on title and lead (rank_vector, small and stored in the row), then newest first.
+        String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, websearch_to_tsquery('verbatim_french', :text))"
                 : "CAST(NULL AS real)";
         if (page.cursor() != null) {
             if (sort == Sort.DATE) {
@@ -112,9 +112,9 @@ public class ArticleQueries {
                 sql.and("(" + Sql.ARTICLE_DATE + ", a.id) < (:afterDate, :afterId)")
                         .bind("afterDate", c.time(0)).bind("afterId", c.uuid(1));
             } else {
-                Cursor c = page.cursor().expect("relevance", 2);
-                sql.and("(" + rank + ", a.id) < (CAST(:afterRank AS real), :afterId)")
-                        .bind("afterRank", c.real(0)).bind("afterId", c.uuid(1));
+                Cursor c = page.cursor().expect("relevance", 3);
+                sql.and("(" + rank + ", " + Sql.ARTICLE_DATE + ", a.id) < (CAST(:afterRank AS real), :afterDate, :afterId)")
+                        .bind("afterRank", c.real(0)).bind("afterDate", c.time(1)).bind("afterId", c.uuid(2));
             }
         }
         String snippet = filter.hasText()
@@ -122,7 +122,8 @@ public class ArticleQueries {
                 + " websearch_to_tsquery('verbatim_french', :text),"
                 + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2')"
                 : "CAST(NULL AS text)";
-        String order = sort == Sort.DATE ? Sql.ARTICLE_DATE + " DESC, a.id DESC" : "10 DESC, a.id DESC";
+        String order = sort == Sort.DATE ? Sql.ARTICLE_DATE + " DESC, a.id DESC"
+                : "10 DESC, " + Sql.ARTICLE_DATE + " DESC, a.id DESC";
         Query rows = sql.query(em, "SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, a.received_at,"
                 + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id), " + Sql.ARTICLE_DATE + ", " + rank
                 + ", " + snippet + " FROM article a" + sql.where() + " ORDER BY " + order + " LIMIT " + page.fetch());
@@ -137,7 +138,7 @@ public class ArticleQueries {
                     r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue()));
         }
         return Page.of(items, page, a -> sort == Sort.DATE ? Cursor.after("date", dates.get(a.id()), a.id())
-                : Cursor.after("relevance", a.rank(), a.id()), total);
+                : Cursor.after("relevance", a.rank(), dates.get(a.id()), a.id()), total);
     }
 
     /** Turns ts_headline's marked text into plain text and highlight offsets. */

@@ -22,6 +22,7 @@ public class EntityQueries {
 
     static final Set<String> TYPES = Set.of("PER", "ORG", "LOC", "MISC");
     private static final int DETAIL_LIMIT = 50;
+    static final int CO_OCCURRENCE_ARTICLES = 500;
 
     @Inject
     EntityManager em;
@@ -55,8 +56,7 @@ public class EntityQueries {
                 .and("(e.name ILIKE :name OR EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
                         + " AND al.alias ILIKE :name))", "name",
                         nameQuery == null || nameQuery.isBlank() ? null : "%" + likeEscape(nameQuery.strip()) + "%");
-        Long total = page.first() ? ((Number) sql.query(em, "SELECT count(*) FROM entity e" + sql.where())
-                .getSingleResult()).longValue() : null;
+        Long total = page.first() ? sql.countUpTo(em, "FROM entity e" + sql.where(), Page.COUNT_CAP) : null;
         int offset = page.offset();
         List<EntitySummary> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT e.id, e.name, e.type,"
@@ -77,9 +77,10 @@ public class EntityQueries {
         long mentions = ((Number) em.createNativeQuery("SELECT count(*) FROM mention WHERE entity_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
         List<ArticleRef> articles = new ArrayList<>();
-        for (Object row : em.createNativeQuery("SELECT a.id, a.title, " + Sql.ARTICLE_DATE + " FROM article a"
-                        + " WHERE EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = ?1)"
-                        + " ORDER BY 3 DESC, a.id DESC LIMIT " + DETAIL_LIMIT)
+        for (Object row : em.createNativeQuery("SELECT a.id, a.title, " + Sql.ARTICLE_DATE + " FROM"
+                        + " (SELECT article_id, max(article_date) AS latest FROM mention WHERE entity_id = ?1"
+                        + " GROUP BY article_id ORDER BY 2 DESC LIMIT " + DETAIL_LIMIT + ") m"
+                        + " JOIN article a ON a.id = m.article_id ORDER BY 3 DESC, a.id DESC")
                 .setParameter(1, id).getResultList()) {
             Object[] r = (Object[]) row;
             articles.add(new ArticleRef((UUID) r[0], (String) r[1], ArticleQueries.toOffsetDateTime(r[2])));
@@ -91,12 +92,12 @@ public class EntityQueries {
 
     /** The most mentioned entities of a period. */
     public Page<RankedEntity> top(Period period, String type, PageRequest page) {
-        Sql sql = new Sql().period(period).and("m.type = :type", "type", type("type", type));
+        Sql sql = new Sql().period("m.article_date", period).and("m.type = :type", "type", type("type", type));
         int offset = page.offset();
         List<RankedEntity> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.mentions, t.articles FROM"
                 + " (SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles"
-                + " FROM mention m JOIN article a ON a.id = m.article_id" + sql.where()
+                + " FROM mention m" + sql.where()
                 + " GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
                 + ") t JOIN entity e ON e.id = t.entity_id ORDER BY t.mentions DESC, e.id").getResultList()) {
             Object[] r = (Object[]) row;
@@ -106,17 +107,21 @@ public class EntityQueries {
         return Page.of(items, page, e -> Cursor.after("offset", offset + page.size()), null);
     }
 
-    /** Entities named in the same articles as this one, by number of shared articles. */
+    /**
+     * Entities named in the same articles as this one, by number of shared articles, over the entity's
+     * {@value #CO_OCCURRENCE_ARTICLES} latest articles of the period (a city named daily would otherwise mean
+     * reading every mention of years of news).
+     */
     public Page<CoOccurrence> coOccurring(long id, Period period, String type, PageRequest page) {
         require(id);
-        Sql sql = new Sql().bind("id", id).period(period).and("m.type = :type", "type", type("type", type))
-                .and("m.entity_id <> :id");
+        Sql within = new Sql().bind("id", id).period("article_date", period);
+        Sql sql = new Sql().and("m.type = :type", "type", type("type", type)).and("m.entity_id <> :id");
         int offset = page.offset();
         List<CoOccurrence> items = new ArrayList<>();
-        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.shared FROM"
+        for (Object row : sql.merge(within).query(em, "SELECT e.id, e.name, e.type, t.shared FROM"
                 + " (SELECT m.entity_id, count(DISTINCT m.article_id) AS shared FROM mention m"
-                + " JOIN article a ON a.id = m.article_id"
-                + " JOIN (SELECT DISTINCT article_id FROM mention WHERE entity_id = :id) w ON w.article_id = m.article_id"
+                + " JOIN (SELECT article_id FROM mention" + within.where() + " AND entity_id = :id GROUP BY article_id"
+                + " ORDER BY max(article_date) DESC LIMIT " + CO_OCCURRENCE_ARTICLES + ") w ON w.article_id = m.article_id"
                 + sql.where() + " GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
                 + ") t JOIN entity e ON e.id = t.entity_id ORDER BY t.shared DESC, e.id").getResultList()) {
             Object[] r = (Object[]) row;
@@ -129,10 +134,10 @@ public class EntityQueries {
     /** Mentions of an entity per day (UTC), days without mentions left out. */
     public List<Day> timeline(long id, Period period) {
         require(id);
-        Sql sql = new Sql().and("m.entity_id = :id", "id", id).period(period);
+        Sql sql = new Sql().and("m.entity_id = :id", "id", id).period("m.article_date", period);
         List<Day> days = new ArrayList<>();
-        for (Object row : sql.query(em, "SELECT CAST(" + Sql.ARTICLE_DATE + " AT TIME ZONE 'UTC' AS date), count(*),"
-                + " count(DISTINCT m.article_id) FROM mention m JOIN article a ON a.id = m.article_id" + sql.where()
+        for (Object row : sql.query(em, "SELECT CAST(m.article_date AT TIME ZONE 'UTC' AS date), count(*),"
+                + " count(DISTINCT m.article_id) FROM mention m" + sql.where()
                 + " GROUP BY 1 ORDER BY 1").getResultList()) {
             Object[] r = (Object[]) row;
             days.add(new Day(toLocalDate(r[0]), ((Number) r[1]).longValue(), ((Number) r[2]).longValue()));

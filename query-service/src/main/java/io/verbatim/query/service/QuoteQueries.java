@@ -33,23 +33,22 @@ public class QuoteQueries {
                 .and("q.search_vector @@ websearch_to_tsquery('verbatim_french', :text)", "text",
                         filter.text() == null || filter.text().isBlank() ? null : filter.text())
                 .and("q.type = :type", "type", filter.type())
-                .period(filter.period())
+                .period("q.article_date", filter.period())
                 .and("a.source = :source", "source", filter.source())
                 .and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity)", "entity",
                         filter.entity());
         String from = " FROM quote q JOIN article a ON a.id = q.article_id";
-        Long total = page.first()
-                ? ((Number) sql.query(em, "SELECT count(*)" + from + sql.where()).getSingleResult()).longValue() : null;
+        Long total = page.first() ? sql.countUpTo(em, from + sql.where(), Page.COUNT_CAP) : null;
         if (page.cursor() != null) {
             Cursor c = page.cursor().expect("quote", 2);
-            sql.and("(" + Sql.ARTICLE_DATE + ", q.id) < (:afterDate, :afterId)")
+            sql.and("(q.article_date, q.id) < (:afterDate, :afterId)")
                     .bind("afterDate", c.time(0)).bind("afterId", c.number(1));
         }
         List<QuoteWithArticle> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
-                + " a.id, a.title, " + Sql.ARTICLE_DATE + ", q.start_offset, q.end_offset, q.confidence" + from
+                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence" + from
                 + " LEFT JOIN entity e ON e.id = q.speaker_entity_id" + sql.where()
-                + " ORDER BY " + Sql.ARTICLE_DATE + " DESC, q.id DESC LIMIT " + page.fetch()).getResultList()) {
+                + " ORDER BY q.article_date DESC, q.id DESC LIMIT " + page.fetch()).getResultList()) {
             Object[] r = (Object[]) row;
             ArticleQueries.EntityRef who = r[4] == null ? null
                     : new ArticleQueries.EntityRef(((Number) r[4]).longValue(), (String) r[5]);

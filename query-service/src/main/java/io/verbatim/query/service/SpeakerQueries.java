@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,19 +41,42 @@ public class SpeakerQueries {
                                  List<Descriptor> descriptors, List<QuotesOnDay> quotesPerDay) {
     }
 
+    /**
+     * Speakers by quotes in the period. Whole months inside the period come from the monthly rollup
+     * (speaker_month, kept by triggers); only the partial months at its ends are counted from the quotes.
+     */
     public Page<RankedSpeaker> ranking(Period period, String type, PageRequest page) {
-        Sql sql = new Sql().period(period).and("q.speaker_entity_id IS NOT NULL");
         String entityType = EntityQueries.type("type", type);
+        OffsetDateTime from = period == null ? null : period.from();
+        OffsetDateTime to = period == null ? null : period.to();
+        OffsetDateTime wholeFrom = from == null ? null : ceilMonth(from);
+        OffsetDateTime wholeTo = to == null ? null : floorMonth(to);
+        boolean rollup = wholeFrom == null || wholeTo == null || wholeFrom.isBefore(wholeTo);
+        List<String> parts = new ArrayList<>();
+        Sql sql = new Sql();
+        if (rollup) {
+            parts.add("SELECT speaker_entity_id, quotes, articles, last_quoted FROM speaker_month WHERE true"
+                    + (wholeFrom == null ? "" : " AND month >= CAST(:wholeFrom AS date)")
+                    + (wholeTo == null ? "" : " AND month < CAST(:wholeTo AS date)"));
+            String edges = (from != null && from.isBefore(wholeFrom) ? "(q.article_date >= :from AND q.article_date < :wholeFrom)" : "")
+                    + (to != null && wholeTo.isBefore(to) ? (from != null && from.isBefore(wholeFrom) ? " OR " : "")
+                    + "(q.article_date >= :wholeTo AND q.article_date < :to)" : "");
+            if (!edges.isEmpty()) {
+                parts.add(rawCounts("(" + edges + ")"));
+            }
+            sql.bind("wholeFrom", wholeFrom == null ? null : wholeFrom.toLocalDate())
+                    .bind("wholeTo", wholeTo == null ? null : wholeTo.toLocalDate());
+        } else {
+            parts.add(rawCounts("q.article_date >= :from AND q.article_date < :to"));
+        }
+        sql.bind("from", from).bind("to", to).and("e.type = :type", "type", entityType);
         int offset = page.offset();
         List<Object[]> rows = new ArrayList<>();
-        for (Object row : sql.and("e.type = :type", "type", entityType).query(em,
-                "SELECT e.id, e.name, e.type, t.quotes, t.articles, t.last_quoted FROM"
-                        + " (SELECT q.speaker_entity_id, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,"
-                        + " max(" + Sql.ARTICLE_DATE + ") AS last_quoted"
-                        + " FROM quote q JOIN article a ON a.id = q.article_id"
-                        + (entityType == null ? "" : " JOIN entity e ON e.id = q.speaker_entity_id") + sql.where()
-                        + " GROUP BY q.speaker_entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
-                        + ") t JOIN entity e ON e.id = t.speaker_entity_id ORDER BY t.quotes DESC, e.id")
+        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.quotes, t.articles, t.last_quoted FROM"
+                        + " (SELECT speaker_entity_id, sum(quotes) AS quotes, sum(articles) AS articles,"
+                        + " max(last_quoted) AS last_quoted FROM (" + String.join(" UNION ALL ", parts) + ") p"
+                        + " GROUP BY speaker_entity_id) t JOIN entity e ON e.id = t.speaker_entity_id" + sql.where()
+                        + " ORDER BY t.quotes DESC, e.id LIMIT " + page.fetch() + " OFFSET " + offset)
                 .getResultList()) {
             rows.add((Object[]) row);
         }
@@ -66,22 +91,37 @@ public class SpeakerQueries {
         return Page.of(items, page, s -> Cursor.after("offset", offset + page.size()), null);
     }
 
+    private static String rawCounts(String condition) {
+        return "SELECT q.speaker_entity_id, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,"
+                + " max(q.article_date) AS last_quoted FROM quote q"
+                + " WHERE q.speaker_entity_id IS NOT NULL AND " + condition + " GROUP BY 1";
+    }
+
+    static OffsetDateTime floorMonth(OffsetDateTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+    }
+
+    static OffsetDateTime ceilMonth(OffsetDateTime t) {
+        OffsetDateTime floor = floorMonth(t);
+        return floor.isEqual(t) ? floor : floor.plusMonths(1);
+    }
+
     public SpeakerProfile profile(long id, Period period) {
         NamedEntity e = entities.require(id);
-        Sql sql = new Sql().and("q.speaker_entity_id = :id", "id", id).period(period);
-        String from = " FROM quote q JOIN article a ON a.id = q.article_id";
-        Object[] totals = (Object[]) sql.query(em, "SELECT count(*), count(DISTINCT q.article_id), min("
-                + Sql.ARTICLE_DATE + "), max(" + Sql.ARTICLE_DATE + ")" + from + sql.where()).getSingleResult();
+        Sql sql = new Sql().and("q.speaker_entity_id = :id", "id", id).period("q.article_date", period);
+        String from = " FROM quote q";
+        Object[] totals = (Object[]) sql.query(em, "SELECT count(*), count(DISTINCT q.article_id),"
+                + " min(q.article_date), max(q.article_date)" + from + sql.where()).getSingleResult();
         List<Descriptor> descriptors = new ArrayList<>();
-        for (Object row : sql.query(em, "SELECT q.speaker_descriptor, count(*), min(" + Sql.ARTICLE_DATE + "), max("
-                + Sql.ARTICLE_DATE + ")" + from + sql.where() + " AND q.speaker_descriptor IS NOT NULL"
+        for (Object row : sql.query(em, "SELECT q.speaker_descriptor, count(*), min(q.article_date),"
+                + " max(q.article_date)" + from + sql.where() + " AND q.speaker_descriptor IS NOT NULL"
                 + " GROUP BY 1 ORDER BY 4 DESC LIMIT 50").getResultList()) {
             Object[] r = (Object[]) row;
             descriptors.add(new Descriptor((String) r[0], ((Number) r[1]).longValue(),
                     ArticleQueries.toOffsetDateTime(r[2]), ArticleQueries.toOffsetDateTime(r[3])));
         }
         List<QuotesOnDay> days = new ArrayList<>();
-        for (Object row : sql.query(em, "SELECT CAST(" + Sql.ARTICLE_DATE + " AT TIME ZONE 'UTC' AS date), count(*)"
+        for (Object row : sql.query(em, "SELECT CAST(q.article_date AT TIME ZONE 'UTC' AS date), count(*)"
                 + from + sql.where() + " GROUP BY 1 ORDER BY 1").getResultList()) {
             Object[] r = (Object[]) row;
             days.add(new QuotesOnDay(EntityQueries.toLocalDate(r[0]), ((Number) r[1]).longValue()));
@@ -100,11 +140,13 @@ public class SpeakerQueries {
         if (speakers.isEmpty()) {
             return latest;
         }
-        Sql sql = new Sql().and("q.speaker_entity_id IN (:speakers)", "speakers", speakers).period(period)
-                .and("q.speaker_descriptor IS NOT NULL");
-        for (Object row : sql.query(em, "SELECT DISTINCT ON (q.speaker_entity_id) q.speaker_entity_id,"
-                + " q.speaker_descriptor FROM quote q JOIN article a ON a.id = q.article_id" + sql.where()
-                + " ORDER BY q.speaker_entity_id, " + Sql.ARTICLE_DATE + " DESC").getResultList()) {
+        Sql sql = new Sql().period("q.article_date", period).and("q.speaker_descriptor IS NOT NULL");
+        // One index probe per speaker (quote_speaker_date_idx), newest first.
+        sql.bind("speakers", speakers);
+        for (Object row : sql.query(em, "SELECT s.id, d.speaker_descriptor FROM entity s"
+                + " CROSS JOIN LATERAL (SELECT q.speaker_descriptor FROM quote q" + sql.where()
+                + " AND q.speaker_entity_id = s.id ORDER BY q.article_date DESC, q.id DESC LIMIT 1) d"
+                + " WHERE s.id IN (:speakers)").getResultList()) {
             Object[] r = (Object[]) row;
             latest.put(((Number) r[0]).longValue(), (String) r[1]);
         }

@@ -37,10 +37,30 @@ final class Sql {
 
     /** Articles of a period, on alias a. */
     Sql period(Period period) {
+        return period(ARTICLE_DATE, period);
+    }
+
+    /** Rows of a period by a date column: quotes and mentions carry their article's date (q/m.article_date). */
+    Sql period(String dateColumn, Period period) {
         if (period == null) {
             return this;
         }
-        return and(ARTICLE_DATE + " >= :from", "from", period.from()).and(ARTICLE_DATE + " < :to", "to", period.to());
+        return and(dateColumn + " >= :from", "from", period.from()).and(dateColumn + " < :to", "to", period.to());
+    }
+
+    /**
+     * The number of rows, counted up to a cap: past it the exact figure costs more than it tells, and the
+     * page says "more than".
+     */
+    long countUpTo(EntityManager em, String fromAndWhere, int cap) {
+        return ((Number) query(em, "SELECT count(*) FROM (SELECT 1 " + fromAndWhere + " LIMIT " + (cap + 1) + ") t")
+                .getSingleResult()).longValue();
+    }
+
+    /** Takes the other's bound parameters too (for a query built from two clauses). */
+    Sql merge(Sql other) {
+        other.parameters.forEach(parameters::putIfAbsent);
+        return this;
     }
 
     String where() {

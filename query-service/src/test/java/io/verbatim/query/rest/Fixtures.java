@@ -57,6 +57,28 @@ public class Fixtures {
                 .setParameter(4, text).setParameter(5, a.speakerId()).setParameter(6, descriptor).executeUpdate();
     }
 
+    /** A new article in which the speaker of an earlier one is quoted once. */
+    @Transactional
+    public java.util.UUID articleQuoting(Stored speaker, String title, String publishedAt) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', CAST(?5 AS timestamptz), now(),"
+                        + " 'test', 20)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, BODY).setParameter(4, speaker.source())
+                .setParameter(5, publishedAt).executeUpdate();
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_descriptor, confidence) VALUES (?1, 43, 73, 'Nous tiendrons nos engagements', 'direct',"
+                        + " 'déclarer', ?2, 'ministre', 0.9)")
+                .setParameter(1, id).setParameter(2, speaker.speakerId()).executeUpdate();
+        return id;
+    }
+
+    /** What a re-analysis does first: the article's quotes go. */
+    @Transactional
+    public void deleteQuotes(UUID article) {
+        em.createNativeQuery("DELETE FROM quote WHERE article_id = ?1").setParameter(1, article).executeUpdate();
+    }
+
     /** Names the other article's place in this article too. */
     @Transactional
     public void alsoNames(Stored a, Stored other) {

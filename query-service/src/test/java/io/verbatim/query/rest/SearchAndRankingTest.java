@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -111,6 +112,31 @@ class SearchAndRankingTest {
         given().queryParam("size", 2).get("/api/v1/speakers/{id}/quotes", busy.speakerId())
                 .then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", notNullValue())
                 .body("items[0].articleTitle", equalTo("Bavarde"));
+    }
+
+    @Test
+    void rankingsOverMonthsAddTheMonthlyRollupToThePartialMonthsAndFollowReanalysis() {
+        int year = 1900 + DAYS.nextInt(100);
+        Fixtures.Stored busy = fixtures.article("Janvier", year + "-01-20T08:00:00Z");
+        fixtures.quote(busy, 200, "la réforme avance", "ministre du Travail");
+        UUID february = fixtures.articleQuoting(busy, "Février", year + "-02-10T08:00:00Z");
+        fixtures.articleQuoting(busy, "Mars", year + "-03-20T08:00:00Z");
+        fixtures.articleQuoting(busy, "Avril, hors période", year + "-04-02T08:00:00Z");
+        Fixtures.Stored quiet = fixtures.article("Février aussi", year + "-02-11T08:00:00Z");
+        // 15 January to 25 March: February from the rollup, the ends from the quotes themselves.
+        String from = year + "-01-15", to = year + "-03-25";
+        given().queryParam("from", from).queryParam("to", to).get("/api/v1/speakers")
+                .then().statusCode(200)
+                .body("items.id", contains((int) busy.speakerId(), (int) quiet.speakerId()))
+                .body("items.quotes", contains(4, 1)).body("items.articles", contains(3, 1));
+        given().queryParam("from", year + "-01-01").queryParam("to", year + "-12-31").get("/api/v1/speakers")
+                .then().statusCode(200).body("items[0].quotes", equalTo(5)).body("items[0].articles", equalTo(4));
+
+        fixtures.deleteQuotes(february);
+        given().queryParam("from", from).queryParam("to", to).get("/api/v1/speakers")
+                .then().statusCode(200).body("items.quotes", contains(3, 1)).body("items.articles", contains(2, 1));
+        given().queryParam("from", year + "-02-01").queryParam("to", year + "-02-28").get("/api/v1/speakers")
+                .then().statusCode(200).body("items.id", contains((int) quiet.speakerId()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.verbatim.e2e;
+package io.verbatim.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A packaged service (target/quarkus-app) run as its own JVM, as a user would run it. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int port;
-    final Path log;
+    public final String name;
+    public final int port;
+    public final Path log;
     private final Process process;
     private final long startedAt = System.nanoTime();
 
@@ -31,13 +31,14 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Path repo, String name, Map<String, String> env) throws IOException {
+    /** Starts repo/name/target/quarkus-app on a free port, its output in logDir/name-port.log. */
+    public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir) throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         int port = freePort();
-        Path log = repo.resolve("deploy/e2e/target/e2e-logs/" + name + "-" + port + ".log");
+        Path log = logDir.resolve(name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -48,12 +49,12 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, log, builder.start());
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
     /** Waits for /q/health/ready to answer 200 and returns how long the service took to get there. */
-    Duration awaitReady(Duration timeout) throws Exception {
+    public Duration awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -74,13 +75,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no commit, no goodbye. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, and the exit code once the service has shut down gracefully. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM");
