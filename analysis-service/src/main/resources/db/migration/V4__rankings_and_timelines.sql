@@ -15,7 +15,8 @@ UPDATE quote q SET article_date = coalesce(a.published_at, a.received_at) FROM a
 ALTER TABLE quote ALTER COLUMN article_date SET NOT NULL;
 CREATE TRIGGER quote_article_date BEFORE INSERT ON quote FOR EACH ROW EXECUTE FUNCTION copy_article_date();
 CREATE INDEX quote_speaker_date_idx ON quote (speaker_entity_id, article_date DESC, id DESC);
-CREATE INDEX quote_date_idx ON quote (article_date) INCLUDE (speaker_entity_id, article_id);
+-- Newest quotes first (with the id as tie-break, as the cursor pages them), and periods read from the index.
+CREATE INDEX quote_date_idx ON quote (article_date DESC, id DESC) INCLUDE (speaker_entity_id, article_id);
 DROP INDEX quote_speaker_idx;
 
 ALTER TABLE mention ADD COLUMN article_date timestamptz;

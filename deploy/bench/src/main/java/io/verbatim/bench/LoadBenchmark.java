@@ -330,7 +330,7 @@ public final class LoadBenchmark {
     }
 
     private java.util.concurrent.CompletableFuture<HttpResponse<String>> send(ServiceProcess ingest, String source) {
-        ObjectNode article = texts.get(ThreadLocalIndex.next(texts.size())).deepCopy();
+        ObjectNode article = texts.get(RoundRobin.next(texts.size())).deepCopy();
         String unique = UUID.randomUUID().toString();
         article.put("source", source).put("url", "https://example.org/load/" + run + "/" + unique)
                 .put("publishedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
@@ -348,7 +348,7 @@ public final class LoadBenchmark {
     }
 
     /** Round-robin over the generated texts, shared by all posting threads. */
-    private static final class ThreadLocalIndex {
+    private static final class RoundRobin {
         private static final AtomicInteger NEXT = new AtomicInteger();
 
         static int next(int size) {

@@ -267,16 +267,19 @@ public final class QueryBenchmark {
     private static String explain(Connection db, Samples s) throws Exception {
         String date = "coalesce(a.published_at, a.received_at)";
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("search, by relevance (ArticleQueries.list)", "SELECT a.id, a.title, ts_rank_cd(a.search_vector, q) AS rank"
+        queries.put("search, by relevance (ArticleQueries.list)", "SELECT a.id, a.title, ts_rank_cd(a.rank_vector, q) AS rank"
                 + " FROM article a, websearch_to_tsquery('verbatim_french', 'tramway') q WHERE a.search_vector @@ q"
-                + " ORDER BY rank DESC, a.id DESC LIMIT 21");
-        queries.put("speaker ranking, 30 days (SpeakerQueries.ranking)", "SELECT q.speaker_entity_id, count(*),"
-                + " count(DISTINCT q.article_id), max(" + date + ") FROM quote q JOIN article a ON a.id = q.article_id"
-                + " WHERE " + date + " >= '2025-03-01' AND " + date + " < '2025-03-31' AND q.speaker_entity_id IS NOT NULL"
-                + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
-        queries.put("quotes of a speaker (QuoteQueries.list)", "SELECT q.id, q.text, a.title, " + date
-                + " FROM quote q JOIN article a ON a.id = q.article_id WHERE q.speaker_entity_id = " + s.speakers().get(0)
-                + " ORDER BY " + date + " DESC, q.id DESC LIMIT 21");
+                + " ORDER BY rank DESC, " + date + " DESC, a.id DESC LIMIT 21");
+        queries.put("speaker ranking, all time (SpeakerQueries.ranking: the monthly rollup)", "SELECT speaker_entity_id,"
+                + " sum(quotes), sum(articles) FROM speaker_month GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
+        queries.put("speaker ranking, 30 days (SpeakerQueries.ranking: partial months from the quotes)",
+                "SELECT q.speaker_entity_id, count(*), count(DISTINCT q.article_id), max(q.article_date) FROM quote q"
+                        + " WHERE q.speaker_entity_id IS NOT NULL AND q.article_date >= '2025-03-05'"
+                        + " AND q.article_date < '2025-04-04' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
+        queries.put("quotes of a speaker (QuoteQueries.list)", "SELECT q.id FROM quote q WHERE q.speaker_entity_id = "
+                + s.speakers().get(0) + " ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
+        queries.put("quote search (QuoteQueries.list)", "SELECT q.id FROM quote q WHERE q.search_vector @@"
+                + " websearch_to_tsquery('verbatim_french', 'usagers') ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
         queries.put("cursor page deep in the list (ArticleQueries.list)", "SELECT a.id, a.title FROM article a WHERE ("
                 + date + ", a.id) < ('2024-06-01T00:00:00Z', '00000000-0000-0000-0000-000000000000') ORDER BY " + date
                 + " DESC, a.id DESC LIMIT 21");

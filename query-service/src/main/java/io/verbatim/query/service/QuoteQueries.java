@@ -37,7 +37,10 @@ public class QuoteQueries {
                 .and("a.source = :source", "source", filter.source())
                 .and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity)", "entity",
                         filter.entity());
-        String from = " FROM quote q JOIN article a ON a.id = q.article_id";
+        // The article is joined only for the filters that need it, and for the page's rows at the end: a text
+        // search may match tens of thousands of quotes, of which 21 are shown.
+        boolean byArticle = filter.source() != null || filter.entity() != null;
+        String from = " FROM quote q" + (byArticle ? " JOIN article a ON a.id = q.article_id" : "");
         Long total = page.first() ? sql.countUpTo(em, from + sql.where(), Page.COUNT_CAP) : null;
         if (page.cursor() != null) {
             Cursor c = page.cursor().expect("quote", 2);
@@ -46,9 +49,11 @@ public class QuoteQueries {
         }
         List<QuoteWithArticle> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
-                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence" + from
-                + " LEFT JOIN entity e ON e.id = q.speaker_entity_id" + sql.where()
-                + " ORDER BY q.article_date DESC, q.id DESC LIMIT " + page.fetch()).getResultList()) {
+                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence FROM quote q"
+                + " JOIN (SELECT q.id" + from + sql.where() + " ORDER BY q.article_date DESC, q.id DESC LIMIT "
+                + page.fetch() + ") p ON p.id = q.id JOIN article a ON a.id = q.article_id"
+                + " LEFT JOIN entity e ON e.id = q.speaker_entity_id ORDER BY q.article_date DESC, q.id DESC")
+                .getResultList()) {
             Object[] r = (Object[]) row;
             ArticleQueries.EntityRef who = r[4] == null ? null
                     : new ArticleQueries.EntityRef(((Number) r[4]).longValue(), (String) r[5]);
