@@ -16,8 +16,19 @@ public class EntityCatalog {
     @Inject
     EntityManager em;
 
-    /** The id of the entity with this key, created if new; the longest name seen becomes its name. */
+    /**
+     * The id of the entity with this key, created if new; the longest name seen becomes its name. An entity that
+     * exists with a name as long is only read: an upsert would lock its row until the article's transaction
+     * ends, and every article naming the same city or minister would then wait for the one before it.
+     */
     public long upsert(String normalizedKey, String name, String type) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> known = em.createNativeQuery(
+                        "SELECT id, length(name) FROM entity WHERE normalized_key = ?1")
+                .setParameter(1, normalizedKey).getResultList();
+        if (!known.isEmpty() && ((Number) known.get(0)[1]).intValue() >= name.length()) {
+            return ((Number) known.get(0)[0]).longValue();
+        }
         Number id = (Number) em.createNativeQuery("""
                         INSERT INTO entity (normalized_key, name, type) VALUES (?1, ?2, ?3)
                         ON CONFLICT (normalized_key) DO UPDATE
