@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
  * Writes French news-style articles (400–800 words) for the benchmarks: a recurring cast of people with roles,
@@ -345,10 +344,6 @@ public final class ArticleGenerator {
         }
     }
 
-    public List<Person> cast() {
-        return List.copyOf(people);
-    }
-
     /** One article of words between minWords and maxWords (a paragraph may overshoot slightly). */
     public Article next(OffsetDateTime publishedAt, int minWords, int maxWords) {
         Topic topic = TOPICS.get(random.nextInt(TOPICS.size()));
@@ -602,15 +597,5 @@ public final class ArticleGenerator {
             System.out.println(json.writeValueAsString(java.util.Map.of("title", a.title(), "body", a.body(),
                     "source", a.source(), "language", "fr", "publishedAt", a.publishedAt().toString())));
         }
-    }
-
-    /** Maps a function over n articles dated evenly from start over the given number of days. */
-    public <T> List<T> series(int n, OffsetDateTime start, int days, Function<Article, T> f) {
-        List<T> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long seconds = (long) ((double) i / n * days * 86_400L) + random.nextInt(3600);
-            out.add(f.apply(next(start.plusSeconds(seconds), 400, 800)));
-        }
-        return out;
     }
 }

@@ -61,7 +61,8 @@ public class EntityResource {
     @GET
     @Path("/{id}/cooccurring")
     @Operation(summary = "Who is named with whom: entities sharing articles with this one",
-            description = "Ranked by the number of articles naming both.")
+            description = "Ranked by the number of articles naming both, over the entity's 500 latest articles of the"
+                    + " period.")
     @APIResponse(responseCode = "200", description = "A page of co-occurring entities.")
     @APIResponse(responseCode = "404", description = "Unknown entity.")
     public Page<EntityQueries.CoOccurrence> coOccurring(
