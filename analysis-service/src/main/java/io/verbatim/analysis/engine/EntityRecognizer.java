@@ -105,8 +105,19 @@ final class EntityRecognizer {
         if (ROMAN_CENTURY.matcher(surface).matches()) {
             return;
         }
-        if (to - from == 1 && isDemonym(text, span.get(from))) {
+        Matcher placeNoun = PLACE_NOUN.matcher(text.substring(Math.max(0, start - 14), start));
+        if (placeNoun.find() && !placeNoun.group(1).isEmpty()) {
+            // "la place Tahrir", "la mosquée Sidi Yeyia": the kind of place is part of its name.
+            start -= placeNoun.group().length();
+            surface = text.substring(start, end);
+            type = EntityType.LOC;
+            typedByContext.add(start);
+        } else if (to - from == 1 && isDemonym(text, span.get(from))) {
             type = EntityType.MISC;
+        } else if (MEMBERS_OF.matcher(clauseBefore(text, start)).find()) {
+            // "les islamistes d'Ansar Eddine", "les militants du Fatah": people belong to an organisation.
+            type = EntityType.ORG;
+            typedByContext.add(start);
         } else if (followsNoun(text, start, FrenchWords.PRODUCT_NOUNS)) {
             type = EntityType.MISC;
             typedByContext.add(start);
@@ -160,6 +171,11 @@ final class EntityRecognizer {
             + String.join("|", FrenchWords.ORGANISATION_NOUNS)
             + ")(?:[\\s\\u00a0]+(?:de|des|du|d['’])[\\s\\u00a0]*\\p{L}+){0,2}[\\s\\u00a0]*,[\\s\\u00a0]*$");
 
+    private static final Pattern PLACE_NOUN = Pattern.compile("(?<!\\p{L})(place|rue|avenue|boulevard|quai|square|parc|"
+            + "pont|gare|aéroport|quartier|mosquée|église|cathédrale|basilique|lac|mont|île|col|golfe|baie)[\\s\\u00a0]+$");
+    private static final Pattern MEMBERS_OF = Pattern.compile("(?<!\\p{L})(?:membres|militants|partisans|combattants"
+            + "|adhérents|dirigeants|sympathisants|cadres|islamistes|jihadistes|djihadistes|rebelles)[\\s\\u00a0]+"
+            + "(?:de|du|des|d['’])[\\s\\u00a0]*$");
     private static final Pattern ROMAN_CENTURY = Pattern.compile("[IVXL]+(?:e|ème|er)");
     private static final Set<String> COUNTRY_NAMES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
             .map(code -> FrenchWords.fold(new java.util.Locale("", code).getDisplayCountry(java.util.Locale.FRENCH)))
@@ -193,7 +209,45 @@ final class EntityRecognizer {
                 .sorted(Map.Entry.<String, EntityType>comparingByKey(Comparator.comparingInt(String::length)).reversed())
                 .forEach(e -> addMissedOccurrences(text, e.getKey(), e.getValue(), result));
         result.sort(Comparator.comparingInt(Mention::start));
+        return withNameArticles(text, result);
+    }
+
+    private static final Pattern CAPITAL_ARTICLE = Pattern.compile("(?:La|Le|Les|L['’])[\\s\\u00a0]?$");
+
+    /**
+     * "La Poste", "Le Monde": an article written with a capital inside a sentence belongs to the name. Every
+     * mention of that name preceded by the capitalised article then keeps it, at the start of a sentence too.
+     */
+    private static List<Mention> withNameArticles(String text, List<Mention> mentions) {
+        Set<String> namesWithArticle = new java.util.HashSet<>();
+        for (Mention m : mentions) {
+            Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
+            if (m.type() != EntityType.PER && article.find() && !opensSentence(text, m.start() - article.group().length())) {
+                namesWithArticle.add(m.text());
+            }
+        }
+        if (namesWithArticle.isEmpty()) {
+            return mentions;
+        }
+        List<Mention> result = new ArrayList<>();
+        for (Mention m : mentions) {
+            Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
+            if (namesWithArticle.contains(m.text()) && article.find()) {
+                int start = m.start() - article.group().length();
+                result.add(new Mention(start, m.end(), text.substring(start, m.end()), m.type(), -1));
+            } else {
+                result.add(m);
+            }
+        }
         return result;
+    }
+
+    private static boolean opensSentence(String text, int offset) {
+        int i = offset - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) {
+            i--;
+        }
+        return i < 0 || ".!?\n:«\"“—-".indexOf(text.charAt(i)) >= 0;
     }
 
     private static void addMissedOccurrences(String text, String surface, EntityType type, List<Mention> mentions) {

@@ -29,17 +29,19 @@ final class EntityResolver {
         List<EntityType> types = new ArrayList<>();
         List<Set<String>> aliases = new ArrayList<>();
         Map<Mention, Integer> entityOf = new LinkedHashMap<>();
+        Map<String, String> organisationNames = organisationNames(text, mentions);
         for (Mention m : longestFirst) {
             Integer index = m.type() == EntityType.PER ? personContaining(m.text(), names, types) : null;
+            String name = m.type() == EntityType.ORG ? organisationNames.getOrDefault(m.text(), m.text()) : m.text();
             if (index == null) {
-                index = indexByKey.get(m.type() + ":" + FrenchWords.fold(m.text()));
+                index = indexByKey.get(m.type() + ":" + FrenchWords.fold(name));
             }
             if (index == null) {
                 index = names.size();
-                names.add(m.text());
+                names.add(name);
                 types.add(m.type());
                 aliases.add(new LinkedHashSet<>());
-                indexByKey.put(m.type() + ":" + FrenchWords.fold(m.text()), index);
+                indexByKey.put(m.type() + ":" + FrenchWords.fold(name), index);
             }
             if (!m.text().equals(names.get(index))) {
                 aliases.get(index).add(m.text());
@@ -60,6 +62,35 @@ final class EntityResolver {
     static String keyOf(EntityType type, String name) {
         return type.name() + ":" + FrenchWords.fold(name);
     }
+
+    /**
+     * Short names of organisations mapped to the full name they abbreviate in this article: an acronym given in
+     * brackets after the name ("Hewlett-Packard (HP)") or the first part of a hyphenated name ("SUD" for "SUD-PTT").
+     */
+    private static Map<String, String> organisationNames(String text, List<Mention> mentions) {
+        Map<String, String> full = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            if (m.type() != EntityType.ORG) {
+                continue;
+            }
+            java.util.regex.Matcher bracket = ACRONYM_IN_BRACKETS.matcher(text).region(m.end(), text.length());
+            if (bracket.lookingAt() && !bracket.group(1).equals(m.text())) {
+                full.putIfAbsent(bracket.group(1), m.text());
+            }
+            for (Mention other : mentions) {
+                if (other.type() == EntityType.ORG && other.text().length() > m.text().length() + 1
+                        && FrenchWords.fold(other.text()).startsWith(FrenchWords.fold(m.text()) + "-")) {
+                    full.putIfAbsent(m.text(), other.text());
+                }
+            }
+        }
+        // An acronym's full name may itself be short for a longer one.
+        full.replaceAll((shortName, name) -> full.getOrDefault(name, name));
+        return full;
+    }
+
+    private static final java.util.regex.Pattern ACRONYM_IN_BRACKETS =
+            java.util.regex.Pattern.compile("[\\s\\u00a0]*\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)");
 
     private static Integer personContaining(String name, List<String> names, List<EntityType> types) {
         List<String> parts = Arrays.asList(words(FrenchWords.fold(name)));

@@ -2,9 +2,11 @@ package io.verbatim.analysis.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,6 +55,14 @@ final class SpeakerAttributor {
     private static final Set<String> NP_STOP_WORDS = Set.of("lors", "après", "avant", "devant", "pendant", "dans",
             "sur", "en", "à", "au", "aux", "qui", "dont", "que", "qu'", "qu’", "lundi", "mardi", "mercredi", "jeudi",
             "vendredi", "samedi", "dimanche", "hier", "mais", "et", "car", "selon", "avec", "alors", "puis", "parce");
+    /**
+     * What speaks for an organisation, folded: its kind ("le syndicat") or its voice ("a indiqué la direction",
+     * "ajoute le documentaire").
+     */
+    private static final Set<String> ORGANISATION_VOICES = java.util.stream.Stream.concat(
+                    FrenchWords.ORGANISATION_NOUNS.stream(), java.util.stream.Stream.of("direction", "documentaire",
+                            "reportage", "rapport", "étude", "communiqué", "enquête", "émission"))
+            .map(FrenchWords::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
             "certaines", "nombre", "d'autres", "d’autres");
 
@@ -165,10 +175,18 @@ final class SpeakerAttributor {
         return quotes.isEmpty() ? null : quotes.get(quotes.size() - 1);
     }
 
-    /** The next quote, after nothing but spaces or a paragraph break, carries on the same speaker's words. */
+    /**
+     * The next quote carries on the same speaker's words when only spaces, a paragraph break or the previous
+     * quote's own reporting clause stand between them ("« … » a précisé Febelfin. « … »").
+     */
     private boolean continuesPrevious(QuoteMarks.Span previous, QuoteMarks.Span span) {
-        String between = text.substring(Math.min(previous.close() + 1, span.open()), span.open());
-        return between.strip().isEmpty() || between.strip().matches("[.,;…]*") && !between.contains("\n\n\n");
+        String between = text.substring(Math.min(previous.close() + 1, span.open()), span.open()).strip();
+        if (between.isEmpty() || between.matches("[.,;…]*")) {
+            return true;
+        }
+        String clause = between.replaceAll("[.…]+$", "");
+        return clause.length() < between.length() && clause.chars().noneMatch(c -> ".!?\n:«»“”\"".indexOf(c) >= 0)
+                && after(previous).isPresent();
     }
 
     // ---- clause after the quote: ", a déclaré X" ----
@@ -191,10 +209,12 @@ final class SpeakerAttributor {
             return Optional.empty();
         }
         Optional<String> lemma = CueVerbs.lemmaOf(m.group("verb").replaceAll("[\\s\\u00a0]+", " "));
-        if (lemma.isEmpty()) {
+        String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
+        // "« … » évoquant des …": a present participle continues the clause before the quote; it is not an inversion.
+        boolean participle = m.group("aux") == null && pronoun == null && m.group("verb").endsWith("ant");
+        if (lemma.isEmpty() || participle) {
             return Optional.empty();
         }
-        String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
         if (pronoun != null) {
             int at = from + (m.group("inv") != null ? m.start("inv") : m.start("aux"));
             return Optional.of(new Attribution(lemma.get(), pronounSpeaker(at, pronoun, span.open())));
@@ -409,14 +429,21 @@ final class SpeakerAttributor {
                 entities.get(m.entity()).descriptor(), confidence);
     }
 
-    /** "il" / "elle": the last speaker if there is one, else the last person named outside a photo caption. */
+    /**
+     * "il" / "elle": the last speaker if there is one, else the person the text has named most so far (outside
+     * photo captions), the latest named on a tie: the subject of a story outweighs a person named once in passing.
+     */
     private Speaker pronounSpeaker(int at, String pronoun, int before) {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
         int entity = lastSpeaker;
         if (entity < 0) {
+            Map<Integer, Integer> timesNamed = new HashMap<>();
             for (Mention m : mentions) {
                 if (m.start() < before && m.type() == EntityType.PER && !inCaption(m.start())) {
-                    entity = m.entity();
+                    int times = timesNamed.merge(m.entity(), 1, Integer::sum);
+                    if (entity < 0 || times >= timesNamed.get(entity)) {
+                        entity = m.entity();
+                    }
                 }
             }
         }
@@ -432,8 +459,8 @@ final class SpeakerAttributor {
         if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), 0.5);
         }
-        if (FrenchWords.ORGANISATION_NOUNS.contains(words.get(0))) {
-            // "le syndicat", "la fédération": the organisation the article named last.
+        if (ORGANISATION_VOICES.contains(words.get(0))) {
+            // "le syndicat", "la fédération", "la direction": the organisation the article named last.
             Mention organisation = null;
             for (Mention m : mentions) {
                 if (m.start() < from && m.type() == EntityType.ORG) {

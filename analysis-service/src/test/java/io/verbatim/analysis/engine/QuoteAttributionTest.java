@@ -110,4 +110,51 @@ class QuoteAttributionTest {
         assertEquals("Ils m'ont dit +ce n'est pas notre affaire+, puis « attendez »", q.text());
         assertEquals("Julie Martin", a.speakerName(q));
     }
+
+    @Test
+    void theVoiceOfAnOrganisationIsTheOrganisationNamedLast() {
+        Analysis a = Engine.get().analyze("Le constructeur Valmorel Industries va fermer son usine de Tulle. "
+                + "Environ 300 emplois seront supprimés d'ici à 2027, a indiqué la direction.");
+        Quote q = onlyQuote(a);
+        assertEquals(QuoteType.INDIRECT, q.type());
+        assertEquals("Valmorel Industries", a.speakerName(q));
+        assertEquals("indiquer", q.cue());
+    }
+
+    @Test
+    void aQuoteAfterAnAttributedOneContinuesItsSpeaker() {
+        Analysis a = Engine.get().analyze("« Les comptes sont sains », a ensuite assuré le directeur Vincent Morel. "
+                + "« Aucun client ne perdra un centime de ses dépôts. »");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals(a.speakerName(a.quotes().get(0)), a.speakerName(a.quotes().get(1)));
+        assertEquals("Vincent Morel", a.speakerName(a.quotes().get(1)));
+    }
+
+    @Test
+    void aParticipleAfterTheQuoteDoesNotReplaceTheSubjectBefore() {
+        Analysis a = Engine.get().analyze("Le collectif Vigie Citoyenne estime que « les mesures annoncées arrivent bien "
+                + "trop tard pour les riverains » évoquant des nuisances qui durent depuis des années.");
+        Quote q = a.quotes().get(0);
+        assertEquals("Vigie Citoyenne", a.speakerName(q));
+        assertEquals("estimer", q.cue());
+    }
+
+    @Test
+    void aShortNameOfAnOrganisationJoinsItsFullName() {
+        Analysis a = Engine.get().analyze("Le groupe Martel-Dufresne (MD) réorganise ses ateliers. Le syndicat "
+                + "Solidaires-Métaux s'y oppose.\n\nLe syndicat Solidaires a dénoncé « un plan de casse sociale ». "
+                + "Les départs seront volontaires, a assuré MD.");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Solidaires-Métaux", a.speakerName(a.quotes().get(0)));
+        assertEquals("Martel-Dufresne", a.speakerName(a.quotes().get(1)));
+    }
+
+    @Test
+    void aPronounWithNoSpeakerYetTakesThePersonTheStoryIsAbout() {
+        Analysis a = Engine.get().analyze("L'alpiniste Lucien Barthès a renoncé à l'ascension.\n\n"
+                + "Lucien Barthès, parti avec son guide Pierre Vautrin, a fait demi-tour à 8 000 mètres. "
+                + "Il a expliqué : « La montagne sera encore là l'an prochain. »");
+        Quote q = onlyQuote(a);
+        assertEquals("Lucien Barthès", a.speakerName(q));
+    }
 }

@@ -1,0 +1,45 @@
+package io.verbatim.analysis.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Entity spans and types that need the context of the name, each on sentences written for the test. */
+class EntitySpanTest {
+
+    private static List<String> mentions(Analysis analysis, EntityType type) {
+        return analysis.mentions().stream().filter(m -> m.type() == type).map(Mention::text).toList();
+    }
+
+    @Test
+    void anArticleWrittenWithACapitalInsideASentenceBelongsToTheName() {
+        Analysis a = Engine.get().analyze("La Poste recrute des facteurs en Bretagne. Les syndicats de La Poste "
+                + "jugent l'effort insuffisant.");
+        assertEquals(List.of("La Poste", "La Poste"), mentions(a, EntityType.ORG));
+    }
+
+    @Test
+    void anArticleOpeningASentenceIsNotPartOfTheName() {
+        Analysis a = Engine.get().analyze("La France a voté le texte. Le Portugal s'est abstenu.");
+        assertEquals(List.of("France", "Portugal"), mentions(a, EntityType.LOC));
+    }
+
+    @Test
+    void theKindOfPlaceIsPartOfItsName() {
+        Analysis a = Engine.get().analyze("Des milliers de manifestants se sont rassemblés place Kossuth puis devant "
+                + "la mosquée Ali Pacha, à Alger.");
+        assertTrue(mentions(a, EntityType.LOC).containsAll(List.of("place Kossuth", "mosquée Ali Pacha", "Alger")),
+                () -> "places: " + mentions(a, EntityType.LOC));
+    }
+
+    @Test
+    void theMembersOfANamedGroupMakeItAnOrganisation() {
+        Analysis a = Engine.get().analyze("Les combattants de Jund al-Sahel ont quitté la ville. Jund al-Sahel "
+                + "n'a pas revendiqué l'attaque.");
+        assertEquals(List.of(), mentions(a, EntityType.PER));
+        assertEquals(2, mentions(a, EntityType.ORG).size(), () -> "organisations: " + mentions(a, EntityType.ORG));
+    }
+}
