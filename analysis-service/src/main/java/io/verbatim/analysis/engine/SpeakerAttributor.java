@@ -63,6 +63,12 @@ final class SpeakerAttributor {
                     FrenchWords.ORGANISATION_NOUNS.stream(), java.util.stream.Stream.of("direction", "documentaire",
                             "reportage", "rapport", "étude", "communiqué", "enquête", "émission"))
             .map(FrenchWords::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    /** Between two quotes of one sentence: a coordination ("», et à «") or a present participle ("» évoquant des «"). */
+    private static final Pattern SAME_SENTENCE_LINK = Pattern.compile(
+            "[\\s\\u00a0]*,?[\\s\\u00a0]*(?:(?:et|puis|ou|mais aussi|ainsi que)(?:[\\s\\u00a0]+(?:à|de|d['’]))?"
+                    + "|(?<verb>\\p{Ll}+ant)(?:[\\s\\u00a0]+[\\p{Ll}'’]+){0,3})[\\s\\u00a0]*");
+    private static final Pattern RELATIVE_SUBJECT = Pattern.compile(
+            "(?i).*(?:^|[\\s,])((?:le|la|les|l['’])[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,60}?)[\\s\\u00a0,]+qui$");
     private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
             "certaines", "nombre", "d'autres", "d’autres");
 
@@ -105,6 +111,21 @@ final class SpeakerAttributor {
                     || BEFORE_QUOTE_SELON.matcher(before).find();
             Attribution attribution = after(span).or(() -> before(before, span)).orElse(null);
             QuoteType type = opensUtterance ? QuoteType.DIRECT : QuoteType.MIXED;
+            if (attribution == null && previous != null && lastSpeakerQuote() != null) {
+                // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
+                // speaker's words go on in the same sentence.
+                Quote last = lastSpeakerQuote();
+                Matcher link = SAME_SENTENCE_LINK.matcher(text.substring(previous.close() + 1, span.open()));
+                if (link.matches()) {
+                    String cue = link.group("verb") == null ? last.cue() : CueVerbs.lemmaOf(link.group("verb")).orElse(null);
+                    if (link.group("verb") == null || cue != null) {
+                        quotes.add(new Quote(span.start(), span.end(), content, type, cue, last.speaker(),
+                                last.speakerMention(), last.speakerDescriptor(), 0.6));
+                        previous = span;
+                        continue;
+                    }
+                }
+            }
             if (attribution == null) {
                 if (previous != null && continuesPrevious(previous, span) && lastSpeakerQuote() != null) {
                     Quote last = lastSpeakerQuote();
@@ -306,6 +327,11 @@ final class SpeakerAttributor {
                 .replaceAll("(?i)(?:[\\s\\u00a0,]+(?:" + ADVERBS + "|" + AUX + "|ne|n['’]|lui|leur|y|en|se|s['’]))+[\\s\\u00a0,]*$", "")
                 .replaceAll("(?i)(?:^|[\\s\\u00a0,]+)(?:" + AUX + ")[\\s\\u00a0,]*$", "");
         head = head.replaceAll("[\\s\\u00a0,]+$", "");
+        Matcher relative = RELATIVE_SUBJECT.matcher(head);
+        if (relative.find()) {
+            // "des représailles de l'organisation islamique, qui affirme": "qui" stands for the nearest phrase.
+            return resolvePhrase(clauseStart + relative.start(1), clauseStart + relative.end(1));
+        }
         Mention named = speakerMentionIn(clauseStart, clauseStart + head.length());
         // A person named in the clause wins over an emphatic pronoun ("Myriam Martinet, de la CGT, a elle relevé").
         if (named != null && named.type() == EntityType.PER) {
@@ -430,25 +456,29 @@ final class SpeakerAttributor {
     }
 
     /**
-     * "il" / "elle": the last speaker if there is one, else the person the text has named most so far (outside
-     * photo captions), the latest named on a tie: the subject of a story outweighs a person named once in passing.
+     * "il" / "elle": the last speaker if there is one, else the person the text has named most so far: the subject
+     * of a story outweighs a person named once in passing.
      */
     private Speaker pronounSpeaker(int at, String pronoun, int before) {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
-        int entity = lastSpeaker;
-        if (entity < 0) {
-            Map<Integer, Integer> timesNamed = new HashMap<>();
-            for (Mention m : mentions) {
-                if (m.start() < before && m.type() == EntityType.PER && !inCaption(m.start())) {
-                    int times = timesNamed.merge(m.entity(), 1, Integer::sum);
-                    if (entity < 0 || times >= timesNamed.get(entity)) {
-                        entity = m.entity();
-                    }
+        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBefore(before, EntityType.PER);
+        String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
+        return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
+    }
+
+    /** The entity of a type named most often before an offset (outside photo captions), the latest on a tie. */
+    private int mostNamedBefore(int before, EntityType type) {
+        int entity = -1;
+        Map<Integer, Integer> timesNamed = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.start() < before && m.type() == type && !inCaption(m.start())) {
+                int times = timesNamed.merge(m.entity(), 1, Integer::sum);
+                if (entity < 0 || times >= timesNamed.get(entity)) {
+                    entity = m.entity();
                 }
             }
         }
-        String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
-        return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
+        return entity;
     }
 
     /** "le ministre belge": the person whose descriptor has all these words, best the same head noun. */
@@ -460,15 +490,10 @@ final class SpeakerAttributor {
             return new Speaker(-1, mention, descriptorText(phrase), 0.5);
         }
         if (ORGANISATION_VOICES.contains(words.get(0))) {
-            // "le syndicat", "la fédération", "la direction": the organisation the article named last.
-            Mention organisation = null;
-            for (Mention m : mentions) {
-                if (m.start() < from && m.type() == EntityType.ORG) {
-                    organisation = m;
-                }
-            }
-            if (organisation != null) {
-                return new Speaker(organisation.entity(), mention, descriptorText(phrase), 0.7);
+            // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
+            int organisation = mostNamedBefore(from, EntityType.ORG);
+            if (organisation >= 0) {
+                return new Speaker(organisation, mention, descriptorText(phrase), 0.7);
             }
         }
         int best = -1;

@@ -157,4 +157,32 @@ class QuoteAttributionTest {
         Quote q = onlyQuote(a);
         assertEquals("Lucien Barthès", a.speakerName(q));
     }
+
+    @Test
+    void coordinatedFragmentsShareTheSpeakerAndCue() {
+        Analysis a = Engine.get().analyze("Nadia Ferhat, directrice de l'usine, a promis « de rouvrir la ligne "
+                + "deux » et de « garder chaque emploi ».");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Nadia Ferhat", a.speakerName(a.quotes().get(1)));
+        assertEquals("promettre", a.quotes().get(1).cue());
+        assertEquals(QuoteType.MIXED, a.quotes().get(1).type());
+    }
+
+    @Test
+    void aParticipleBetweenTwoQuotesKeepsTheSpeakerWithItsOwnCue() {
+        Analysis a = Engine.get().analyze("Le maire Olivier Brun juge que « le projet ne tient pas compte des "
+                + "habitants du quartier » dénonçant des « promesses jamais tenues ».");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Olivier Brun", a.speakerName(a.quotes().get(1)));
+        assertEquals("dénoncer", a.quotes().get(1).cue());
+    }
+
+    @Test
+    void aRelativePronounSubjectStandsForTheNearestPhrase() {
+        Analysis a = Engine.get().analyze("Le collectif Terres Vives a porté plainte. La préfecture a reçu une "
+                + "délégation de l'association, qui dénonce « un mépris total des riverains ».");
+        Quote q = onlyQuote(a);
+        assertEquals("Terres Vives", a.speakerName(q));
+        assertEquals("dénoncer", q.cue());
+    }
 }
