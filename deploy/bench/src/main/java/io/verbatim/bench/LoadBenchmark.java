@@ -3,6 +3,12 @@ package io.verbatim.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -13,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,6 +43,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,6 +79,12 @@ public final class LoadBenchmark {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String key = "bench-" + UUID.randomUUID();
     private final List<ObjectNode> texts = new ArrayList<>();
+    /** Each text as a JSON object left open: a post appends its own source, url and date (no re-serialising). */
+    private final List<String> openBodies = new ArrayList<>();
+    private final AtomicLong posted = new AtomicLong();
+    private final Vertx vertx = Vertx.vertx();
+    private final io.vertx.core.http.HttpClient posting = vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
     private final StringBuilder report = new StringBuilder();
     private final List<String> json = new ArrayList<>();
 
@@ -83,12 +97,20 @@ public final class LoadBenchmark {
         OffsetDateTime day = OffsetDateTime.of(2025, 3, 3, 8, 0, 0, 0, ZoneOffset.UTC);
         for (int i = 0; i < 300; i++) {
             ArticleGenerator.Article a = generator.next(day, 400, 800);
-            texts.add(JSON.createObjectNode().put("title", a.title()).put("body", a.body()).put("language", "fr"));
+            ObjectNode text = JSON.createObjectNode().put("title", a.title()).put("body", a.body()).put("language", "fr");
+            texts.add(text);
+            String body = text.toString();
+            openBodies.add(body.substring(0, body.length() - 1));
         }
     }
 
     public static void main(String[] args) throws Exception {
-        new LoadBenchmark(QueryBenchmark.options(args)).run();
+        LoadBenchmark benchmark = new LoadBenchmark(QueryBenchmark.options(args));
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.vertx.close();
+        }
     }
 
     private int option(String name, int fallback) {
@@ -110,6 +132,11 @@ public final class LoadBenchmark {
         try {
             System.out.printf("ingest-service ready in %d ms%n", ingest.awaitReady(Duration.ofMinutes(3)).toMillis());
             ingestAlone(ingest, option("ingest-articles", 10_000));
+            ingestBatches(ingest, option("ingest-articles", 10_000), 50);
+            if (option("articles", 1200) == 0) {
+                finish();
+                return;
+            }
             skipBacklog();
             query = ServiceProcess.start(repo, "query-service", env, out);
             analysis = ServiceProcess.start(repo, "analysis-service", env, out);
@@ -128,6 +155,10 @@ public final class LoadBenchmark {
                 }
             }
         }
+        finish();
+    }
+
+    private void finish() throws IOException {
         System.out.print("\n" + report);
         Files.writeString(out.resolve("load.md"), report);
         System.out.printf("%ntable: %s, plot: %s%n", out.resolve("load.md"), out.resolve("load-latency.svg"));
@@ -140,6 +171,9 @@ public final class LoadBenchmark {
         post(ingest, Math.min(2000, n), 32, "warm-up", null, null);
         Latencies latency = new Latencies("POST → 202 (acknowledged by Kafka)");
         AtomicInteger errors = new AtomicInteger();
+        Duration ingestCpu = ingest.cpuTime();
+        Duration kafkaCpu = kafkaCpuTime();
+        Duration clientCpu = ownCpuTime();
         long began = System.nanoTime();
         int accepted = post(ingest, n, 32, "ingest", null, (status, nanos) -> {
             if (status == 202) {
@@ -150,13 +184,78 @@ public final class LoadBenchmark {
         });
         double seconds = (System.nanoTime() - began) / 1e9;
         double perSecond = accepted / seconds;
+        // CPU milliseconds per article in each process: on 2 cores, 1 ms in all of them together caps at 2000/s.
+        double ingestMs = ingest.cpuTime().minus(ingestCpu).toNanos() / 1e6 / n;
+        double kafkaMs = kafkaCpuTime().minus(kafkaCpu).toNanos() / 1e6 / n;
+        double clientMs = ownCpuTime().minus(clientCpu).toNanos() / 1e6 / n;
         report.append(String.format(Locale.ROOT, "## Ingest alone (32 concurrent clients, %d articles)%n%n"
-                        + "accepted: %d/s (goal ≥ 2000), errors: %d%n%n", n, Math.round(perSecond), errors.get()))
+                        + "accepted: %d/s (goal ≥ 2000), errors: %d%n%n"
+                        + "CPU per article: ingest-service %.2f ms, Kafka broker %.2f ms, benchmark client %.2f ms%n%n",
+                        n, Math.round(perSecond), errors.get(), ingestMs, kafkaMs, clientMs))
                 .append(Latencies.tableHeader()).append(latency.tableRow()).append('\n');
         json.add(String.format(Locale.ROOT, "\"ingest_accepted_per_s\":%.0f,\"ingest_p50_ms\":%.2f,\"ingest_p99_ms\":%.2f,"
                 + "\"ingest_errors\":%d", perSecond, latency.percentile(0.5), latency.percentile(0.99), errors.get()));
-        System.out.printf(Locale.ROOT, "ingest alone: %.0f accepted/s, p99 %.1f ms, %d errors%n", perSecond,
-                latency.percentile(0.99), errors.get());
+        System.out.printf(Locale.ROOT, "ingest alone: %.0f accepted/s, p99 %.1f ms, %d errors; CPU ms per article: "
+                + "ingest %.2f, Kafka %.2f, client %.2f%n", perSecond, latency.percentile(0.99), errors.get(), ingestMs,
+                kafkaMs, clientMs);
+    }
+
+    /** The batch endpoint: arrays of `size` articles, 4 requests in flight, each answered once Kafka has them all. */
+    private void ingestBatches(ServiceProcess ingest, int n, int size) throws Exception {
+        Latencies latency = new Latencies("POST batch of " + size + " → 200");
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(4);
+        long began = System.nanoTime();
+        for (int sent = 0; sent < n; sent += size) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < size; i++) {
+                batch.append(i == 0 ? "" : ",").append(article("batch"));
+            }
+            inFlight.acquire();
+            long start = System.nanoTime();
+            post(ingest, "/api/v1/articles/batch", batch.append(']').toString()).whenComplete((response, error) -> {
+                if (error == null && response.status() == 200) {
+                    latency.add(System.nanoTime() - start);
+                    int ok = readAccepted(response);
+                    accepted.addAndGet(ok);
+                    failed.addAndGet(size - ok);
+                } else {
+                    failed.addAndGet(size);
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(4);
+        double perSecond = accepted.get() / ((System.nanoTime() - began) / 1e9);
+        report.append(String.format(Locale.ROOT, "## Ingest alone, batches of %d (4 concurrent requests, %d articles)%n%n"
+                        + "accepted: %d articles/s, not accepted: %d%n%n", size, n, Math.round(perSecond), failed.get()))
+                .append(Latencies.tableHeader()).append(latency.tableRow()).append('\n');
+        json.add(String.format(Locale.ROOT, "\"ingest_batch_accepted_per_s\":%.0f,\"ingest_batch_p99_ms\":%.2f",
+                perSecond, latency.percentile(0.99)));
+        System.out.printf(Locale.ROOT, "ingest alone in batches of %d: %.0f accepted/s, batch p99 %.1f ms, %d not accepted%n",
+                size, perSecond, latency.percentile(0.99), failed.get());
+    }
+
+    private static int readAccepted(Answer response) {
+        try {
+            return JSON.readTree(response.body()).get("accepted").asInt();
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable batch answer: " + response.body(), e);
+        }
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The broker of this benchmark, found by its command line (it runs from this repository's bench state). */
+    private Duration kafkaCpuTime() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka") && c.contains(repo.toString()))
+                        .orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** The analysis consumer group starts after the ingest-only articles: they measured ingest, not analysis. */
@@ -287,7 +386,7 @@ public final class LoadBenchmark {
             long start = System.nanoTime();
             send(ingest, source).whenComplete((response, error) -> {
                 long nanos = System.nanoTime() - start;
-                int status = error == null ? response.statusCode() : 0;
+                int status = error == null ? response.status() : 0;
                 if (status == 202) {
                     ok.incrementAndGet();
                     if (accepted != null) {
@@ -317,7 +416,7 @@ public final class LoadBenchmark {
             }
             long start = System.nanoTime();
             pending.add(send(ingest, source).whenComplete((response, error) -> {
-                if (error == null && response.statusCode() == 202) {
+                if (error == null && response.status() == 202) {
                     accepted.put(id(response), start);
                 } else if (errors != null) {
                     errors.incrementAndGet();
@@ -329,17 +428,32 @@ public final class LoadBenchmark {
         }
     }
 
-    private java.util.concurrent.CompletableFuture<HttpResponse<String>> send(ServiceProcess ingest, String source) {
-        ObjectNode article = texts.get(RoundRobin.next(texts.size())).deepCopy();
-        String unique = UUID.randomUUID().toString();
-        article.put("source", source).put("url", "https://example.org/load/" + run + "/" + unique)
-                .put("publishedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(ingest.url("/api/v1/articles")))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-API-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(article.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    /** An answer of ingest-service. */
+    private record Answer(int status, String body) {
     }
 
-    private static String id(HttpResponse<String> response) {
+    private java.util.concurrent.CompletableFuture<Answer> send(ServiceProcess ingest, String source) {
+        return post(ingest, "/api/v1/articles", article(source));
+    }
+
+    /** One generated article with a url of its own; source is one of the benchmark's plain words (no escaping). */
+    private String article(String source) {
+        return openBodies.get(RoundRobin.next(openBodies.size())) + ",\"source\":\"" + source
+                + "\",\"url\":\"https://example.org/load/" + run + "/" + posted.incrementAndGet()
+                + "\",\"publishedAt\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\"}";
+    }
+
+    private java.util.concurrent.CompletableFuture<Answer> post(ServiceProcess ingest, String path, String body) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+                .setPort(ingest.port).setURI(path).setTimeout(30_000)
+                .putHeader("Content-Type", "application/json").putHeader("X-API-Key", key);
+        return posting.request(request)
+                .compose(r -> r.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(b -> new Answer(response.statusCode(), b.toString())))
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    private static String id(Answer response) {
         try {
             return JSON.readTree(response.body()).get("id").asText();
         } catch (Exception e) {

@@ -49,6 +49,11 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, log, builder.start());
     }
 
+    /** CPU time the service has used so far (user and system). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

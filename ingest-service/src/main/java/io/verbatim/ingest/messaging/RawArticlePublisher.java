@@ -16,19 +16,20 @@ public class RawArticlePublisher {
 
     @Inject
     @Channel("articles-raw")
-    MutinyEmitter<String> emitter;
+    MutinyEmitter<byte[]> emitter;
 
     @Inject
     ObjectMapper json;
 
     public Uni<Void> publish(RawArticleEvent event) {
-        String payload;
+        byte[] payload;
         try {
-            payload = json.writeValueAsString(event);
+            // Straight to UTF-8 bytes: no intermediate String of the whole article to encode again.
+            payload = json.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise article " + event.id(), e));
         }
-        Message<String> message = Message.of(payload)
+        Message<byte[]> message = Message.of(payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.id()).build());
         return emitter.sendMessage(message);
     }
