@@ -3,8 +3,14 @@ package io.verbatim.analysis.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The entity table is shared by all articles and written concurrently: rows are upserted on their normalized key
@@ -16,19 +22,33 @@ public class EntityCatalog {
     @Inject
     EntityManager em;
 
+    /** An entity already in the catalog: its id and the length of its name. */
+    public record Known(long id, int nameLength) {
+    }
+
+    /** The entities already in the catalog among these keys, read in one query. */
+    public Map<String, Known> known(Collection<String> normalizedKeys) {
+        Map<String, Known> known = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT normalized_key, id, length(name) FROM entity WHERE normalized_key = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", normalizedKeys.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), new Known(rs.getLong(2), rs.getInt(3)));
+                    }
+                }
+            }
+        });
+        return known;
+    }
+
     /**
-     * The id of the entity with this key, created if new; the longest name seen becomes its name. An entity that
-     * exists with a name as long is only read: an upsert would lock its row until the article's transaction
-     * ends, and every article naming the same city or minister would then wait for the one before it.
+     * Creates the entity, or gives it this name if longer than the one it has; returns its id. Only for entities
+     * that are new or named more fully: an upsert locks the row until the article's transaction ends, and every
+     * article naming the same city or minister would then wait for the one before it.
      */
-    public long upsert(String normalizedKey, String name, String type) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> known = em.createNativeQuery(
-                        "SELECT id, length(name) FROM entity WHERE normalized_key = ?1")
-                .setParameter(1, normalizedKey).getResultList();
-        if (!known.isEmpty() && ((Number) known.get(0)[1]).intValue() >= name.length()) {
-            return ((Number) known.get(0)[0]).longValue();
-        }
+    public long insertOrLengthen(String normalizedKey, String name, String type) {
         Number id = (Number) em.createNativeQuery("""
                         INSERT INTO entity (normalized_key, name, type) VALUES (?1, ?2, ?3)
                         ON CONFLICT (normalized_key) DO UPDATE
@@ -40,11 +60,23 @@ public class EntityCatalog {
         return id.longValue();
     }
 
-    public void addAliases(long entityId, Collection<String> aliases) {
-        for (String alias : aliases) {
-            em.createNativeQuery("INSERT INTO entity_alias (entity_id, alias) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                    .setParameter(1, entityId).setParameter(2, alias).executeUpdate();
+    /** Other names of entities, in one statement; sorted, so concurrent articles take the same locks in order. */
+    public void addAliases(List<Map.Entry<Long, String>> aliases) {
+        if (aliases.isEmpty()) {
+            return;
         }
+        List<Map.Entry<Long, String>> sorted = aliases.stream()
+                .sorted(Map.Entry.<Long, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()))
+                .distinct().toList();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO entity_alias (entity_id, alias) SELECT * FROM unnest(?::bigint[], ?::text[])
+                    ON CONFLICT DO NOTHING""")) {
+                insert.setArray(1, connection.createArrayOf("int8", sorted.stream().map(Map.Entry::getKey).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", sorted.stream().map(Map.Entry::getValue).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** The analyzer version of a stored article, locking its row until the transaction ends. */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.Entity;
-import io.verbatim.analysis.engine.Mention;
-import io.verbatim.analysis.engine.Quote;
 import io.verbatim.analysis.messaging.RawArticle;
 import io.verbatim.analysis.messaging.TaggedArticle;
 import io.verbatim.analysis.persistence.Article;
-import io.verbatim.analysis.persistence.ArticleQuote;
+import io.verbatim.analysis.persistence.AnalysisRows;
 import io.verbatim.analysis.persistence.EntityCatalog;
-import io.verbatim.analysis.persistence.EntityMention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -36,6 +34,9 @@ public class ArticleStore {
     EntityCatalog catalog;
 
     @Inject
+    AnalysisRows rows;
+
+    @Inject
     ObjectMapper json;
 
     public record Stored(boolean created, TaggedArticle event) {
@@ -45,14 +46,19 @@ public class ArticleStore {
     public Stored store(RawArticle raw, Analysis analysis) {
         List<Entity> entities = analysis.entities();
         long[] entityIds = new long[entities.size()];
-        // Upserting in key order keeps concurrent transactions from deadlocking on shared entity rows.
+        Map<String, EntityCatalog.Known> known = catalog.known(entities.stream().map(Entity::key).toList());
+        List<Map.Entry<Long, String>> aliases = new ArrayList<>();
+        // Writing in key order keeps concurrent transactions from deadlocking on shared entity rows.
         IntStream.range(0, entities.size()).boxed()
                 .sorted(Comparator.comparing(i -> entities.get(i).key()))
                 .forEach(i -> {
                     Entity e = entities.get(i);
-                    entityIds[i] = catalog.upsert(e.key(), e.name(), e.type().name());
-                    catalog.addAliases(entityIds[i], e.aliases());
+                    EntityCatalog.Known k = known.get(e.key());
+                    entityIds[i] = k != null && k.nameLength() >= e.name().length() ? k.id()
+                            : catalog.insertOrLengthen(e.key(), e.name(), e.type().name());
+                    e.aliases().forEach(alias -> aliases.add(Map.entry(entityIds[i], alias)));
                 });
+        catalog.addAliases(aliases);
 
         Article article = new Article();
         article.id = UUID.fromString(raw.id());
@@ -75,34 +81,18 @@ public class ArticleStore {
             reanalysed = true;
         }
         if (created || reanalysed) {
-            for (Mention m : analysis.mentions()) {
-                EntityMention row = new EntityMention();
-                row.articleId = article.id;
-                row.entityId = entityIds[m.entity()];
-                row.start = m.start();
-                row.end = m.end();
-                row.text = m.text();
-                row.type = m.type().name();
-                row.persist();
-            }
-            for (Quote q : analysis.quotes()) {
-                ArticleQuote row = new ArticleQuote();
-                row.articleId = article.id;
-                row.start = q.start();
-                row.end = q.end();
-                row.text = q.text();
-                row.type = q.type().label();
-                row.cue = q.cue();
-                row.speakerEntityId = q.hasSpeaker() ? entityIds[q.speaker()] : null;
-                if (q.speakerMention() != null) {
-                    row.speakerMentionStart = q.speakerMention().start();
-                    row.speakerMentionEnd = q.speakerMention().end();
-                    row.speakerMentionText = q.speakerMention().text();
-                }
-                row.speakerDescriptor = q.speakerDescriptor();
-                row.confidence = (float) q.confidence();
-                row.persist();
-            }
+            rows.insertMentions(article.id, analysis.mentions().stream()
+                    .map(m -> new AnalysisRows.MentionRow(entityIds[m.entity()], m.start(), m.end(), m.text(),
+                            m.type().name()))
+                    .toList());
+            rows.insertQuotes(article.id, analysis.quotes().stream()
+                    .map(q -> new AnalysisRows.QuoteRow(q.start(), q.end(), q.text(), q.type().label(), q.cue(),
+                            q.hasSpeaker() ? entityIds[q.speaker()] : null,
+                            q.speakerMention() == null ? null : q.speakerMention().start(),
+                            q.speakerMention() == null ? null : q.speakerMention().end(),
+                            q.speakerMention() == null ? null : q.speakerMention().text(),
+                            q.speakerDescriptor(), (float) q.confidence()))
+                    .toList());
         }
         return new Stored(created || reanalysed, toEvent(raw, article, authors, analysis, entityIds));
     }
