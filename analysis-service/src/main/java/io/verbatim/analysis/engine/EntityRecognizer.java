@@ -155,6 +155,11 @@ final class EntityRecognizer {
         if (n >= 1 && nouns.contains(words[n - 1])) {
             return true;
         }
+        // "le fabricant de vélos Cyclaro", "le groupe de presse Sudmedia": the kind with its complement.
+        if (n >= 3 && nouns.contains(words[n - 3]) && words[n - 2].equals("de") && !words[n - 1].isEmpty()
+                && Character.isLowerCase(words[n - 1].charAt(0))) {
+            return true;
+        }
         return n >= 2 && nouns.contains(words[n - 2]) && !words[n - 1].isEmpty()
                 && Character.isLowerCase(words[n - 1].charAt(0)) && !FrenchWords.DETERMINERS.contains(words[n - 1])
                 && !FrenchWords.SPAN_SPLITTERS.contains(words[n - 1]);

@@ -32,7 +32,8 @@ final class FrenchWords {
             "association", "entreprise", "banque", "chaîne", "journal", "quotidien", "hebdomadaire", "mouvement",
             "organisation", "agence", "compagnie", "club", "union", "institut", "fondation", "constructeur",
             "opérateur", "laboratoire", "université", "comité", "collectif", "ong", "firme",
-            "assureur", "radio", "télévision", "magazine", "centrale", "confédération");
+            "assureur", "radio", "télévision", "magazine", "centrale", "confédération", "fabricant", "distributeur",
+            "éditeur", "équipementier", "transporteur", "enseigne");
 
     /** Lower-case words before a name that make it a programme, product or event ("le programme Scorpion"). */
     static final Set<String> PRODUCT_NOUNS = Set.of("programme", "opération", "projet", "mission", "satellite",

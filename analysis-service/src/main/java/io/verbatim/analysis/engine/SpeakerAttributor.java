@@ -457,21 +457,26 @@ final class SpeakerAttributor {
 
     /**
      * "il" / "elle": the last speaker if there is one, else the person the text has named most so far: the subject
-     * of a story outweighs a person named once in passing.
+     * of a story outweighs a person named once in passing. When the last speaker is an organisation, a person
+     * named since its quote comes first ("Le syndicat dénonce « … ». Sa déléguée, Odile Marchand, … a-t-elle dit").
      */
     private Speaker pronounSpeaker(int at, String pronoun, int before) {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
-        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBefore(before, EntityType.PER);
+        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBefore(0, before, EntityType.PER);
+        if (entity >= 0 && entities.get(entity).type() != EntityType.PER && lastSpeakerQuote() != null) {
+            int personSince = mostNamedBefore(lastSpeakerQuote().end(), before, EntityType.PER);
+            entity = personSince >= 0 ? personSince : entity;
+        }
         String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
         return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
     }
 
-    /** The entity of a type named most often before an offset (outside photo captions), the latest on a tie. */
-    private int mostNamedBefore(int before, EntityType type) {
+    /** The entity of a type named most often between two offsets (outside photo captions), the latest on a tie. */
+    private int mostNamedBefore(int from, int before, EntityType type) {
         int entity = -1;
         Map<Integer, Integer> timesNamed = new HashMap<>();
         for (Mention m : mentions) {
-            if (m.start() < before && m.type() == type && !inCaption(m.start())) {
+            if (m.start() >= from && m.start() < before && m.type() == type && !inCaption(m.start())) {
                 int times = timesNamed.merge(m.entity(), 1, Integer::sum);
                 if (entity < 0 || times >= timesNamed.get(entity)) {
                     entity = m.entity();
@@ -491,7 +496,7 @@ final class SpeakerAttributor {
         }
         if (ORGANISATION_VOICES.contains(words.get(0))) {
             // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
-            int organisation = mostNamedBefore(from, EntityType.ORG);
+            int organisation = mostNamedBefore(0, from, EntityType.ORG);
             if (organisation >= 0) {
                 return new Speaker(organisation, mention, descriptorText(phrase), 0.7);
             }

@@ -42,4 +42,10 @@ class EntitySpanTest {
         assertEquals(List.of(), mentions(a, EntityType.PER));
         assertEquals(2, mentions(a, EntityType.ORG).size(), () -> "organisations: " + mentions(a, EntityType.ORG));
     }
+
+    @Test
+    void theKindOfCompanyWithItsComplementMakesAnOrganisation() {
+        Analysis a = Engine.get().analyze("Le fabricant de pneus Rovelli ferme une usine. Rovelli emploie 900 personnes.");
+        assertEquals(List.of("Rovelli", "Rovelli"), mentions(a, EntityType.ORG));
+    }
 }

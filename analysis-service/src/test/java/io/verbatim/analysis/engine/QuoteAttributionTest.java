@@ -185,4 +185,12 @@ class QuoteAttributionTest {
         assertEquals("Terres Vives", a.speakerName(q));
         assertEquals("dénoncer", q.cue());
     }
+
+    @Test
+    void aPronounAfterAnOrganisationsQuoteTakesThePersonNamedSince() {
+        Analysis a = Engine.get().analyze("Le syndicat Force-Rail dénonce « une provocation ». Sa secrétaire, "
+                + "Martine Roux, a pris la parole à Lyon. « Nous ne céderons rien », a-t-elle prévenu.");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Martine Roux", a.speakerName(a.quotes().get(1)));
+    }
 }
