@@ -3,6 +3,7 @@ package io.verbatim.analysis.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Decides, for each pair of quote marks, whether it is reported speech and who said it, from the reporting clause
@@ -59,10 +62,10 @@ final class SpeakerAttributor {
      * What speaks for an organisation, folded: its kind ("le syndicat") or its voice ("a indiqué la direction",
      * "ajoute le documentaire").
      */
-    private static final Set<String> ORGANISATION_VOICES = java.util.stream.Stream.concat(
-                    FrenchWords.ORGANISATION_NOUNS.stream(), java.util.stream.Stream.of("direction", "documentaire",
-                            "reportage", "rapport", "étude", "communiqué", "enquête", "émission"))
-            .map(FrenchWords::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> ORGANISATION_VOICES = Stream.concat(FrenchWords.ORGANISATION_NOUNS.stream(),
+                    Stream.of("direction", "documentaire", "reportage", "rapport", "étude", "communiqué", "enquête",
+                            "émission"))
+            .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
     /** Between two quotes of one sentence: a coordination ("», et à «") or a present participle ("» évoquant des «"). */
     private static final Pattern SAME_SENTENCE_LINK = Pattern.compile(
             "[\\s\\u00a0]*,?[\\s\\u00a0]*(?:(?:et|puis|ou|mais aussi|ainsi que)(?:[\\s\\u00a0]+(?:à|de|d['’]))?"
@@ -78,6 +81,8 @@ final class SpeakerAttributor {
     private final List<Mention> mentions;
     private final List<Quote> quotes = new ArrayList<>();
     private int lastSpeaker = -1;
+    /** Opening marks of the quotes attributed by a clause after them (", a précisé X"). */
+    private final Set<Integer> attributedAfter = new HashSet<>();
 
     SpeakerAttributor(String text, List<Token> tokens, List<Entity> entities, List<Mention> mentions) {
         this.text = text;
@@ -109,7 +114,11 @@ final class SpeakerAttributor {
             String before = clauseBefore(span);
             boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
                     || BEFORE_QUOTE_SELON.matcher(before).find();
-            Attribution attribution = after(span).or(() -> before(before, span)).orElse(null);
+            Optional<Attribution> clauseAfter = after(span);
+            if (clauseAfter.isPresent()) {
+                attributedAfter.add(span.open());
+            }
+            Attribution attribution = clauseAfter.or(() -> before(before, span)).orElse(null);
             QuoteType type = opensUtterance ? QuoteType.DIRECT : QuoteType.MIXED;
             if (attribution == null && previous != null && lastSpeakerQuote() != null) {
                 // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
@@ -207,7 +216,7 @@ final class SpeakerAttributor {
         }
         String clause = between.replaceAll("[.…]+$", "");
         return clause.length() < between.length() && clause.chars().noneMatch(c -> ".!?\n:«»“”\"".indexOf(c) >= 0)
-                && after(previous).isPresent();
+                && attributedAfter.contains(previous.open());
     }
 
     // ---- clause after the quote: ", a déclaré X" ----
@@ -462,9 +471,9 @@ final class SpeakerAttributor {
      */
     private Speaker pronounSpeaker(int at, String pronoun, int before) {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
-        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBefore(0, before, EntityType.PER);
+        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBetween(0, before, EntityType.PER);
         if (entity >= 0 && entities.get(entity).type() != EntityType.PER && lastSpeakerQuote() != null) {
-            int personSince = mostNamedBefore(lastSpeakerQuote().end(), before, EntityType.PER);
+            int personSince = mostNamedBetween(lastSpeakerQuote().end(), before, EntityType.PER);
             entity = personSince >= 0 ? personSince : entity;
         }
         String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
@@ -472,7 +481,7 @@ final class SpeakerAttributor {
     }
 
     /** The entity of a type named most often between two offsets (outside photo captions), the latest on a tie. */
-    private int mostNamedBefore(int from, int before, EntityType type) {
+    private int mostNamedBetween(int from, int before, EntityType type) {
         int entity = -1;
         Map<Integer, Integer> timesNamed = new HashMap<>();
         for (Mention m : mentions) {
@@ -496,7 +505,7 @@ final class SpeakerAttributor {
         }
         if (ORGANISATION_VOICES.contains(words.get(0))) {
             // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
-            int organisation = mostNamedBefore(0, from, EntityType.ORG);
+            int organisation = mostNamedBetween(0, from, EntityType.ORG);
             if (organisation >= 0) {
                 return new Speaker(organisation, mention, descriptorText(phrase), 0.7);
             }

@@ -5,18 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Writes the mentions and quotes of an article with one INSERT per table (PostgreSQL unnest over arrays): an
- * article has dozens of rows, and one statement per row cost more round trips, more trigger calls and more
- * CPU than the analysis itself. Runs in the caller's transaction.
+ * Writes the mentions and quotes of an article with one INSERT per table (PostgreSQL unnest over one array per
+ * column): an article has dozens of rows, and one statement per row cost a round trip and a trigger call each.
+ * Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class AnalysisRows {
@@ -31,57 +28,58 @@ public class AnalysisRows {
                            String speakerDescriptor, float confidence) {
     }
 
+    /** A column of the rows: its PostgreSQL array element type and how to read it from a row. */
+    private record Column<R>(String sqlType, Function<R, Object> value) {
+    }
+
+    private static final List<Column<MentionRow>> MENTION_COLUMNS = List.of(
+            new Column<>("int8", MentionRow::entityId), new Column<>("int4", MentionRow::start),
+            new Column<>("int4", MentionRow::end), new Column<>("text", MentionRow::text),
+            new Column<>("text", MentionRow::type));
+
+    private static final List<Column<QuoteRow>> QUOTE_COLUMNS = List.of(
+            new Column<>("int4", QuoteRow::start), new Column<>("int4", QuoteRow::end),
+            new Column<>("text", QuoteRow::text), new Column<>("text", QuoteRow::type),
+            new Column<>("text", QuoteRow::cue), new Column<>("int8", QuoteRow::speakerEntityId),
+            new Column<>("int4", QuoteRow::speakerMentionStart), new Column<>("int4", QuoteRow::speakerMentionEnd),
+            new Column<>("text", QuoteRow::speakerMentionText), new Column<>("text", QuoteRow::speakerDescriptor),
+            new Column<>("float4", QuoteRow::confidence));
+
     @Inject
     EntityManager em;
 
     public void insertMentions(UUID articleId, List<MentionRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO mention (article_id, entity_id, start_offset, end_offset, text, type)
-                    SELECT ?, * FROM unnest(?::bigint[], ?::int[], ?::int[], ?::text[], ?::text[])""")) {
-                insert.setObject(1, articleId);
-                insert.setArray(2, array(connection, "int8", rows.stream().map(r -> r.entityId()).toArray()));
-                insert.setArray(3, array(connection, "int4", rows.stream().map(r -> r.start()).toArray()));
-                insert.setArray(4, array(connection, "int4", rows.stream().map(r -> r.end()).toArray()));
-                insert.setArray(5, array(connection, "text", rows.stream().map(r -> r.text()).toArray()));
-                insert.setArray(6, array(connection, "text", rows.stream().map(r -> r.type()).toArray()));
-                insert.executeUpdate();
-            }
-        });
+        insert("""
+                INSERT INTO mention (article_id, entity_id, start_offset, end_offset, text, type)
+                SELECT ?, * FROM unnest(?::bigint[], ?::int[], ?::int[], ?::text[], ?::text[])""",
+                articleId, rows, MENTION_COLUMNS);
     }
 
     public void insertQuotes(UUID articleId, List<QuoteRow> rows) {
+        insert("""
+                INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,
+                                   speaker_mention_start, speaker_mention_end, speaker_mention_text,
+                                   speaker_descriptor, confidence)
+                SELECT ?, * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],
+                                        ?::int[], ?::text[], ?::text[], ?::real[])""",
+                articleId, rows, QUOTE_COLUMNS);
+    }
+
+    /** Binds the article id, then one array per column, in the order of the statement's parameters. */
+    private <R> void insert(String sql, UUID articleId, List<R> rows, List<Column<R>> columns) {
         if (rows.isEmpty()) {
             return;
         }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,
-                                       speaker_mention_start, speaker_mention_end, speaker_mention_text,
-                                       speaker_descriptor, confidence)
-                    SELECT ?, * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],
-                                            ?::int[], ?::text[], ?::text[], ?::real[])""")) {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 insert.setObject(1, articleId);
-                insert.setArray(2, array(connection, "int4", rows.stream().map(r -> r.start()).toArray()));
-                insert.setArray(3, array(connection, "int4", rows.stream().map(r -> r.end()).toArray()));
-                insert.setArray(4, array(connection, "text", rows.stream().map(r -> r.text()).toArray()));
-                insert.setArray(5, array(connection, "text", rows.stream().map(r -> r.type()).toArray()));
-                insert.setArray(6, array(connection, "text", rows.stream().map(r -> r.cue()).toArray()));
-                insert.setArray(7, array(connection, "int8", rows.stream().map(r -> r.speakerEntityId()).toArray()));
-                insert.setArray(8, array(connection, "int4", rows.stream().map(r -> r.speakerMentionStart()).toArray()));
-                insert.setArray(9, array(connection, "int4", rows.stream().map(r -> r.speakerMentionEnd()).toArray()));
-                insert.setArray(10, array(connection, "text", rows.stream().map(r -> r.speakerMentionText()).toArray()));
-                insert.setArray(11, array(connection, "text", rows.stream().map(r -> r.speakerDescriptor()).toArray()));
-                insert.setArray(12, array(connection, "float4", rows.stream().map(r -> r.confidence()).toArray()));
+                for (int i = 0; i < columns.size(); i++) {
+                    Column<R> column = columns.get(i);
+                    insert.setArray(i + 2, connection.createArrayOf(column.sqlType(),
+                            rows.stream().map(column.value()).toArray()));
+                }
                 insert.executeUpdate();
             }
         });
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 }
