@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -47,20 +46,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The whole pipeline under load, on this machine's real Kafka and PostgreSQL, with the packaged services:
  *
  * <ol>
  *   <li>ingest alone: articles posted as fast as 32 concurrent clients can, each acknowledged by Kafka;</li>
- *   <li>the pipeline at a steady rate: latency POST → on articles.tagged and POST → visible in query-service,
- *       consumer lag, heap and CPU of each service sampled every second;</li>
+ *   <li>the pipeline at a steady rate, after a warm-up at that rate: latency POST → on articles.tagged and
+ *       POST → visible in query-service, consumer lag, heap and CPU of each service sampled every second, and CPU
+ *       per article of every part (services, Kafka, PostgreSQL, this client; of it the JIT compilers);</li>
  *   <li>the pipeline saturated: a burst, drained as fast as analysis can, compared with the analysis engine alone
  *       on the same texts and thread count (analysis-service/benchmark.sh --threads): the pipeline efficiency.</li>
  * </ol>
  * Writes target/bench/load.md (table) and target/bench/load-latency.svg (latency and lag over time).
  *
- * <pre>java io.verbatim.bench.LoadBenchmark [--articles 1200] [--rate 20] [--ingest-articles 10000]
+ * <pre>java io.verbatim.bench.LoadBenchmark [--articles 1200] [--rate 20] [--warmup 1200] [--ingest-articles 10000]
  *      [--burst 600] [--threads 2]</pre>
  */
 public final class LoadBenchmark {
@@ -87,6 +88,7 @@ public final class LoadBenchmark {
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
     private final StringBuilder report = new StringBuilder();
     private final List<String> json = new ArrayList<>();
+    private double pipelineCpuMsPerArticle;
 
     private LoadBenchmark(Map<String, String> options) throws Exception {
         this.options = options;
@@ -249,6 +251,15 @@ public final class LoadBenchmark {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    private static String commandLine(ProcessHandle p) {
+        return p.info().commandLine().orElse("");
+    }
+
+    private String pgPort() {
+        Matcher port = Pattern.compile(":(\\d+)/").matcher(options.getOrDefault("db-url", ":35432/"));
+        return port.find() ? port.group(1) : "35432";
+    }
+
     /** The broker of this benchmark, found by its command line (it runs from this repository's bench state). */
     private Duration kafkaCpuTime() {
         return ProcessHandle.allProcesses()
@@ -282,21 +293,36 @@ public final class LoadBenchmark {
         String source = "Load " + run;
         List<Thread> watchers = List.of(
                 daemon(() -> watchTagged(tagged, watching)),
-                daemon(() -> watchVisible(query, source, posted, visible, watching)),
+                daemon(() -> watchVisible(query, tagged, visible, watching)),
                 daemon(() -> sample(Map.of("ingest", ingest, "analysis", analysis, "query", query), lag, usage, watching)));
 
-        // Warm-up: JIT, pools and caches, at a gentle rate; then the measured phase starts from a quiet pipeline.
-        steady(ingest, 60, 10, source, posted, null);
-        awaitAll(posted.keySet(), visible, Duration.ofMinutes(3));
+        // Warm-up at the same rate: the JIT compilers of five fresh JVMs (three services, Kafka, this client) take
+        // a good part of the machine for minutes; a service that runs for days pays that once. The measured phase
+        // then starts from a quiet pipeline.
+        steady(ingest, option("warmup", 1200), rate, source, posted, null);
+        awaitAll(posted.keySet(), visible, Duration.ofMinutes(5));
         Map<String, Long> warm = Map.copyOf(posted);
         Map<String, Long> measured = new ConcurrentHashMap<>();
         AtomicInteger errors = new AtomicInteger();
+        CpuBudget budget = new CpuBudget()
+                .part("ingest-service", () -> Stream.of(ingest.handle()))
+                .part("analysis-service", () -> Stream.of(analysis.handle()))
+                .part("query-service", () -> Stream.of(query.handle()))
+                .part("Kafka broker", () -> ProcessHandle.allProcesses().filter(p -> commandLine(p).contains("kafka.Kafka")
+                        && commandLine(p).contains(repo.toString())))
+                .part("PostgreSQL", () -> ProcessHandle.allProcesses()
+                        .filter(p -> commandLine(p).contains("verbatim-postgres-" + pgPort() + "/data"))
+                        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())))
+                .part("benchmark client", () -> Stream.of(ProcessHandle.current()));
+        CpuBudget.Snapshot cpuBefore = budget.snapshot();
         long began = System.nanoTime();
         steady(ingest, n, rate, source, measured, errors);
         posted.putAll(measured);
         boolean complete = awaitAll(measured.keySet(), visible, Duration.ofMinutes(5));
         awaitAll(measured.keySet(), tagged, Duration.ofSeconds(30));
         long ended = System.nanoTime();
+        CpuBudget.Snapshot cpuAfter = budget.snapshot();
+        pipelineCpuMsPerArticle = cpuAfter.total(cpuBefore) / measured.size();
 
         Latencies toTagged = new Latencies("POST → on articles.tagged");
         Latencies toVisible = new Latencies("POST → visible in query-service");
@@ -316,6 +342,8 @@ public final class LoadBenchmark {
                 rate, n, warm.size(), measured.size(), errors.get(), lost, measured.size() / window, window, rate))
                 .append(Latencies.tableHeader()).append(toTagged.tableRow()).append(toVisible.tableRow()).append('\n');
         report.append(usageTable(lag, usage, began));
+        report.append(String.format("CPU per article over the steady phase, every part of the pipeline on this machine:%n%n"))
+                .append(cpuAfter.perArticle(cpuBefore, measured.size())).append('\n');
         json.add(String.format(Locale.ROOT, "\"rate\":%d,\"accepted\":%d,\"errors\":%d,\"lost\":%d,"
                         + "\"tagged_p50_ms\":%.1f,\"tagged_p95_ms\":%.1f,\"tagged_p99_ms\":%.1f,"
                         + "\"visible_p50_ms\":%.1f,\"visible_p95_ms\":%.1f,\"visible_p99_ms\":%.1f,\"max_lag\":%d",
@@ -360,11 +388,16 @@ public final class LoadBenchmark {
         }
         double engineAlone = JSON.readTree(lines.get(lines.size() - 1)).get("parallel_articles_per_s").asDouble();
         double efficiency = pipelinePerSecond / engineAlone;
+        double engineMs = 1000.0 * threads / engineAlone;
         report.append(String.format(Locale.ROOT, "## Efficiency%n%nengine alone on %d threads, same texts: %.1f articles/s%n"
-                        + "pipeline saturated: %.1f articles/s%nefficiency: %.2f (goal ≥ 0.8)%n", threads, engineAlone,
-                pipelinePerSecond, efficiency));
+                        + "pipeline saturated: %.1f articles/s%nefficiency: %.2f (goal ≥ 0.8)%n%n"
+                        + "The engine alone spends %.1f ms of CPU per article; the whole pipeline spent %.1f ms per article"
+                        + " in the steady phase (table above), so on a machine that runs every part the efficiency cannot"
+                        + " pass about %.2f.%n", threads, engineAlone, pipelinePerSecond, efficiency, engineMs,
+                pipelineCpuMsPerArticle, engineMs / pipelineCpuMsPerArticle));
         json.add(String.format(Locale.ROOT, "\"pipeline_articles_per_s\":%.2f,\"engine_articles_per_s\":%.2f,"
-                + "\"efficiency\":%.3f", pipelinePerSecond, engineAlone, efficiency));
+                + "\"efficiency\":%.3f,\"engine_cpu_ms_per_article\":%.1f,\"pipeline_cpu_ms_per_article\":%.1f",
+                pipelinePerSecond, engineAlone, efficiency, engineMs, pipelineCpuMsPerArticle));
     }
 
     // ---- posting ----------------------------------------------------------------------------------------------
@@ -489,29 +522,36 @@ public final class LoadBenchmark {
         }
     }
 
-    /** Polls query-service's newest-first list of this run's articles every 100 ms. */
-    private void watchVisible(ServiceProcess query, String source, Map<String, Long> posted, Map<String, Long> visible,
+    /**
+     * Asks query-service for each article seen on articles.tagged (analysis publishes only after its commit) until
+     * it answers it: one small request per article, so watching costs the pipeline next to nothing. (Paging the
+     * newest-first list instead cost query-service and PostgreSQL a good part of a core during a burst.)
+     */
+    private void watchVisible(ServiceProcess query, Map<String, Long> tagged, Map<String, Long> visible,
                               AtomicBoolean watching) {
         while (watching.get()) {
-            try {
-                String cursor = null;
-                int pages = 0;
-                do {
-                    String url = query.url("/api/v1/articles?size=100&sort=date&source="
-                            + URLEncoder.encode(source, StandardCharsets.UTF_8) + (cursor == null ? "" : "&cursor=" + cursor));
-                    JsonNode page = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                            HttpResponse.BodyHandlers.ofString()).body());
-                    long now = System.nanoTime();
-                    boolean allKnown = true;
-                    for (JsonNode item : page.path("items")) {
-                        allKnown &= visible.putIfAbsent(item.path("id").asText(), now) != null;
+            boolean asked = false;
+            for (String id : tagged.keySet()) {
+                if (visible.containsKey(id)) {
+                    continue;
+                }
+                asked = true;
+                try {
+                    int status = HTTP.send(HttpRequest.newBuilder(URI.create(query.url("/api/v1/articles/" + id))).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status == 200) {
+                        visible.put(id, System.nanoTime());
                     }
-                    // Pages further down only hold articles seen before, unless analysis finished them late.
-                    cursor = allKnown && visible.size() >= posted.size() ? null : page.path("nextCursor").asText(null);
-                } while (cursor != null && ++pages < 20);
-                Thread.sleep(100);
-            } catch (Exception e) {
-                sleepQuietly();
+                } catch (Exception e) {
+                    sleepQuietly();
+                }
+            }
+            if (!asked) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
     }

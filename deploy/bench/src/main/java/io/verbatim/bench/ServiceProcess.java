@@ -54,6 +54,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
