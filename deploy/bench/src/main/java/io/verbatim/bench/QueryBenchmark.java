@@ -278,8 +278,17 @@ public final class QueryBenchmark {
                         + " AND q.article_date < '2025-04-04' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
         queries.put("quotes of a speaker (QuoteQueries.list)", "SELECT q.id FROM quote q WHERE q.speaker_entity_id = "
                 + s.speakers().get(0) + " ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
-        queries.put("quote search (QuoteQueries.list)", "SELECT q.id FROM quote q WHERE q.search_vector @@"
-                + " websearch_to_tsquery('verbatim_french', 'usagers') ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
+        queries.put("quote search, many matches (QuoteQueries.list: the date index, filtered)", "SELECT q.id FROM quote q"
+                + " WHERE q.search_vector @@ websearch_to_tsquery('verbatim_french', 'usagers')"
+                + " ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
+        queries.put("quote search, few matches (QuoteQueries.list: the matches first, then sorted)",
+                "WITH matching AS MATERIALIZED (SELECT q.id AS id, q.article_date AS date FROM quote q"
+                        + " WHERE q.search_vector @@ websearch_to_tsquery('verbatim_french', 'réquisitoire'))"
+                        + " SELECT id FROM matching ORDER BY date DESC, id DESC LIMIT 21");
+        queries.put("co-occurring entities (EntityQueries.coOccurring)", "SELECT m.entity_id, count(DISTINCT m.article_id)"
+                + " FROM mention m WHERE m.entity_id <> " + s.entities().get(0) + " AND m.article_id = ANY (ARRAY("
+                + "SELECT article_id FROM mention WHERE entity_id = " + s.entities().get(0) + " GROUP BY article_id"
+                + " ORDER BY max(article_date) DESC LIMIT 500)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
         queries.put("cursor page deep in the list (ArticleQueries.list)", "SELECT a.id, a.title FROM article a WHERE ("
                 + date + ", a.id) < ('2024-06-01T00:00:00Z', '00000000-0000-0000-0000-000000000000') ORDER BY " + date
                 + " DESC, a.id DESC LIMIT 21");

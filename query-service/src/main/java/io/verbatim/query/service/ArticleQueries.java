@@ -101,7 +101,14 @@ public class ArticleQueries {
                 .period(filter.period())
                 .and("a.source = :source", "source", filter.source())
                 .and("a.language = :language", "language", filter.language());
-        Long total = page.first() ? sql.countUpTo(em, "FROM article a" + sql.where(), Page.COUNT_CAP) : null;
+        // By date, words or filters on what an article names may match few articles: counted on every page then,
+        // to choose the plan (Sql.newestIds). By relevance, every match is ranked anyway.
+        boolean selective = sort == Sort.DATE && (filter.hasText() || filter.entities() != null
+                && !filter.entities().isEmpty() || filter.speaker() != null || filter.entityType() != null
+                || filter.quoteType() != null || filter.source() != null || filter.language() != null);
+        Long matching = page.first() || selective ? sql.countUpTo(em, "FROM article a" + sql.where(), Page.COUNT_CAP)
+                : null;
+        boolean few = selective && matching <= Page.COUNT_CAP;
 
         // Ranked on title and lead (rank_vector, small and stored in the row), then newest first.
         String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, websearch_to_tsquery('verbatim_french', :text))"
@@ -126,7 +133,9 @@ public class ArticleQueries {
                 : "10 DESC, " + Sql.ARTICLE_DATE + " DESC, a.id DESC";
         Query rows = sql.query(em, "SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, a.received_at,"
                 + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id), " + Sql.ARTICLE_DATE + ", " + rank
-                + ", " + snippet + " FROM article a" + sql.where() + " ORDER BY " + order + " LIMIT " + page.fetch());
+                + ", " + snippet + " FROM article a"
+                + (few ? " WHERE a.id IN (" + Sql.newestIds("a.id", Sql.ARTICLE_DATE, "FROM article a" + sql.where(),
+                page.fetch(), true) + ")" : sql.where()) + " ORDER BY " + order + " LIMIT " + page.fetch());
         List<ArticleSummary> items = new ArrayList<>();
         Map<UUID, OffsetDateTime> dates = new HashMap<>();
         for (Object row : rows.getResultList()) {
@@ -138,7 +147,7 @@ public class ArticleQueries {
                     r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue()));
         }
         return Page.of(items, page, a -> sort == Sort.DATE ? Cursor.after("date", dates.get(a.id()), a.id())
-                : Cursor.after("relevance", a.rank(), dates.get(a.id()), a.id()), total);
+                : Cursor.after("relevance", a.rank(), dates.get(a.id()), a.id()), page.first() ? matching : null);
     }
 
     /** Turns ts_headline's marked text into plain text and highlight offsets. */

@@ -120,9 +120,11 @@ public class EntityQueries {
         List<CoOccurrence> items = new ArrayList<>();
         for (Object row : sql.merge(within).query(em, "SELECT e.id, e.name, e.type, t.shared FROM"
                 + " (SELECT m.entity_id, count(DISTINCT m.article_id) AS shared FROM mention m"
-                + " JOIN (SELECT article_id FROM mention" + within.where() + " AND entity_id = :id GROUP BY article_id"
-                + " ORDER BY max(article_date) DESC LIMIT " + CO_OCCURRENCE_ARTICLES + ") w ON w.article_id = m.article_id"
-                + sql.where() + " GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
+                // As an array, the latest articles are probed in mention_article_entity_idx one by one; as a
+                // joined subquery, the planner's guess of their number led it to read every mention.
+                + sql.where() + " AND m.article_id = ANY (ARRAY(SELECT article_id FROM mention" + within.where()
+                + " AND entity_id = :id GROUP BY article_id ORDER BY max(article_date) DESC LIMIT "
+                + CO_OCCURRENCE_ARTICLES + ")) GROUP BY m.entity_id ORDER BY 2 DESC, 1 LIMIT " + page.fetch() + " OFFSET " + offset
                 + ") t JOIN entity e ON e.id = t.entity_id ORDER BY t.shared DESC, e.id").getResultList()) {
             Object[] r = (Object[]) row;
             items.add(new CoOccurrence(((Number) r[0]).longValue(), (String) r[1], (String) r[2],

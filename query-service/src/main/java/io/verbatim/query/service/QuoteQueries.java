@@ -40,8 +40,11 @@ public class QuoteQueries {
         // The article is joined only for the filters that need it, and for the page's rows at the end: a text
         // search may match tens of thousands of quotes, of which 21 are shown.
         boolean byArticle = filter.source() != null || filter.entity() != null;
-        String from = " FROM quote q" + (byArticle ? " JOIN article a ON a.id = q.article_id" : "");
-        Long total = page.first() ? sql.countUpTo(em, from + sql.where(), Page.COUNT_CAP) : null;
+        String from = "FROM quote q" + (byArticle ? " JOIN article a ON a.id = q.article_id" : "");
+        // Words, a source or an entity may match few quotes: counted on every page, to choose the plan.
+        boolean selective = byArticle || (filter.text() != null && !filter.text().isBlank());
+        Long matching = page.first() || selective ? sql.countUpTo(em, from + sql.where(), Page.COUNT_CAP) : null;
+        boolean few = selective && matching <= Page.COUNT_CAP;
         if (page.cursor() != null) {
             Cursor c = page.cursor().expect("quote", 2);
             sql.and("(q.article_date, q.id) < (:afterDate, :afterId)")
@@ -50,8 +53,8 @@ public class QuoteQueries {
         List<QuoteWithArticle> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
                 + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence FROM quote q"
-                + " JOIN (SELECT q.id" + from + sql.where() + " ORDER BY q.article_date DESC, q.id DESC LIMIT "
-                + page.fetch() + ") p ON p.id = q.id JOIN article a ON a.id = q.article_id"
+                + " JOIN (" + Sql.newestIds("q.id", "q.article_date", from + sql.where(), page.fetch(), few)
+                + ") p ON p.id = q.id JOIN article a ON a.id = q.article_id"
                 + " LEFT JOIN entity e ON e.id = q.speaker_entity_id ORDER BY q.article_date DESC, q.id DESC")
                 .getResultList()) {
             Object[] r = (Object[]) row;
@@ -61,7 +64,7 @@ public class QuoteQueries {
                     who, (String) r[6], (UUID) r[7], (String) r[8], ArticleQueries.toOffsetDateTime(r[9]),
                     ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), ((Number) r[12]).doubleValue()));
         }
-        return Page.of(items, page, q -> Cursor.after("quote", q.date(), q.id()), total);
+        return Page.of(items, page, q -> Cursor.after("quote", q.date(), q.id()), page.first() ? matching : null);
     }
 
     /** A quote type parameter, case-insensitive. */

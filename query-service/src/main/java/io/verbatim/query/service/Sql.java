@@ -57,6 +57,19 @@ final class Sql {
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * The ids of a listing's first rows, newest first ({@code date DESC, id DESC}). Given a LIMIT and an order an
+     * index has, PostgreSQL walks that index and tests each row against the filters; when the filters match few
+     * rows (a name no quote contains) the walk reads the whole table, seconds. So when {@code few} (the caller
+     * counted at most {@link Page#COUNT_CAP} matches), the matches are gathered first, through the filters' own
+     * indexes, and then sorted; when many match, the walk meets enough of them soon.
+     */
+    static String newestIds(String id, String date, String fromAndWhere, int limit, boolean few) {
+        return few ? "WITH matching AS MATERIALIZED (SELECT " + id + " AS id, " + date + " AS date " + fromAndWhere
+                + ") SELECT id FROM matching ORDER BY date DESC, id DESC LIMIT " + limit
+                : "SELECT " + id + " " + fromAndWhere + " ORDER BY " + date + " DESC, " + id + " DESC LIMIT " + limit;
+    }
+
     /** Takes the other's bound parameters too (for a query built from two clauses). */
     Sql merge(Sql other) {
         other.parameters.forEach(parameters::putIfAbsent);

@@ -57,6 +57,16 @@ public class Fixtures {
                 .setParameter(4, text).setParameter(5, a.speakerId()).setParameter(6, descriptor).executeUpdate();
     }
 
+    /** count more quotes of the article's speaker, all saying text, after the article's own. */
+    @Transactional
+    public void quotes(Stored a, int count, String text) {
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_descriptor, confidence) SELECT ?1, 1000 + 100 * i, 1000 + 100 * i + length(?2), ?2,"
+                        + " 'indirect', 'estimer', ?3, 'ministre', 0.8 FROM generate_series(0, ?4 - 1) i")
+                .setParameter(1, a.articleId()).setParameter(2, text).setParameter(3, a.speakerId())
+                .setParameter(4, count).executeUpdate();
+    }
+
     /** A new article in which the speaker of an earlier one is quoted once. */
     @Transactional
     public java.util.UUID articleQuoting(Stored speaker, String title, String publishedAt) {

@@ -93,6 +93,40 @@ class SearchAndRankingTest {
     }
 
     @Test
+    void quoteSearchPagesVisitEveryMatchOnceWhetherFewOrManyMatch() {
+        // Few matches are gathered first and sorted, many are met walking the date index (Sql.newestIds).
+        for (int count : new int[]{7, 1100}) {
+            Fixtures.Stored a = fixtures.article("Citations en nombre", day() + "T10:00:00Z");
+            StringBuilder word = new StringBuilder("mot");
+            for (int i = 0; i < 10; i++) {
+                word.append((char) ('a' + DAYS.nextInt(26)));
+            }
+            fixtures.quotes(a, count, "le " + word + " reviendra");
+            List<Long> seen = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                var request = given().queryParam("q", word.toString()).queryParam("size", 100);
+                if (cursor != null) {
+                    request.queryParam("cursor", cursor);
+                }
+                JsonPath page = request.get("/api/v1/quotes").then().statusCode(200).extract().jsonPath();
+                if (pages == 0) {
+                    assertEquals(Math.min(count, 1000), page.getInt("total"));
+                    assertEquals(count <= 1000, page.getBoolean("totalIsExact"));
+                }
+                page.getList("items.id", Long.class).forEach(seen::add);
+                cursor = page.getString("nextCursor");
+                pages++;
+            } while (cursor != null && pages < 20);
+            // One article: newest first is then the highest id first, each once.
+            List<Long> expected = seen.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+            assertEquals(count, seen.size());
+            assertEquals(expected, seen);
+        }
+    }
+
+    @Test
     void speakersRankByQuotesInThePeriodWithTheirDescriptorsOverTime() {
         String day = day();
         Fixtures.Stored busy = fixtures.article("Bavarde", day + "T08:00:00Z");
