@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole pipeline under load (a benchmark that prints numbers, not a test).
 #
-#   deploy/bench/load.sh [--articles 1200] [--rate 20] [--warmup 1200] [--ingest-articles 10000] [--burst 600] [--threads 2]
+#   deploy/bench/load.sh [--articles 1200] [--rate 20] [--warmup 1200] [--ingest-articles 10000]
+#                        [--ingest-warmup 20000] [--burst 600] [--threads 2]
 #
 # On a fresh Kafka broker and PostgreSQL of its own, with the packaged services: ingest alone as fast as 32
 # clients can post; then the pipeline at --rate articles/s, after --warmup articles at that rate (latency POST →

@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * The whole pipeline under load, on this machine's real Kafka and PostgreSQL, with the packaged services:
  *
  * <ol>
- *   <li>ingest alone: articles posted as fast as 32 concurrent clients can, each acknowledged by Kafka;</li>
+ *   <li>ingest alone, after a warm-up: articles posted as fast as 32 concurrent clients can, each acknowledged by
+ *       Kafka, with the CPU per article of ingest, Kafka and this client;</li>
  *   <li>the pipeline at a steady rate, after a warm-up at that rate: latency POST → on articles.tagged and
  *       POST → visible in query-service, consumer lag, heap and CPU of each service sampled every second, and CPU
  *       per article of every part (services, Kafka, PostgreSQL, this client; of it the JIT compilers);</li>
@@ -62,7 +63,7 @@ import java.util.stream.Stream;
  * Writes target/bench/load.md (table) and target/bench/load-latency.svg (latency and lag over time).
  *
  * <pre>java io.verbatim.bench.LoadBenchmark [--articles 1200] [--rate 20] [--warmup 1200] [--ingest-articles 10000]
- *      [--burst 600] [--threads 2]</pre>
+ *      [--ingest-warmup 20000] [--burst 600] [--threads 2]</pre>
  */
 public final class LoadBenchmark {
 
@@ -170,12 +171,15 @@ public final class LoadBenchmark {
     // ---- 1. ingest alone ----------------------------------------------------------------------------------------
 
     private void ingestAlone(ServiceProcess ingest, int n) throws Exception {
-        post(ingest, Math.min(2000, n), 32, "warm-up", null, null);
+        // Warm-up: until the JIT compilers are done with ingest's request path they take half a core.
+        post(ingest, option("ingest-warmup", 20_000), 32, "warm-up", null, null);
         Latencies latency = new Latencies("POST → 202 (acknowledged by Kafka)");
         AtomicInteger errors = new AtomicInteger();
-        Duration ingestCpu = ingest.cpuTime();
-        Duration kafkaCpu = kafkaCpuTime();
-        Duration clientCpu = ownCpuTime();
+        CpuBudget budget = new CpuBudget()
+                .part("ingest-service", () -> Stream.of(ingest.handle()))
+                .part("Kafka broker", this::kafkaBroker)
+                .part("benchmark client", () -> Stream.of(ProcessHandle.current()));
+        CpuBudget.Snapshot cpuBefore = budget.snapshot();
         long began = System.nanoTime();
         int accepted = post(ingest, n, 32, "ingest", null, (status, nanos) -> {
             if (status == 202) {
@@ -185,21 +189,20 @@ public final class LoadBenchmark {
             }
         });
         double seconds = (System.nanoTime() - began) / 1e9;
+        CpuBudget.Snapshot cpuAfter = budget.snapshot();
         double perSecond = accepted / seconds;
-        // CPU milliseconds per article in each process: on 2 cores, 1 ms in all of them together caps at 2000/s.
-        double ingestMs = ingest.cpuTime().minus(ingestCpu).toNanos() / 1e6 / n;
-        double kafkaMs = kafkaCpuTime().minus(kafkaCpu).toNanos() / 1e6 / n;
-        double clientMs = ownCpuTime().minus(clientCpu).toNanos() / 1e6 / n;
-        report.append(String.format(Locale.ROOT, "## Ingest alone (32 concurrent clients, %d articles)%n%n"
-                        + "accepted: %d/s (goal ≥ 2000), errors: %d%n%n"
-                        + "CPU per article: ingest-service %.2f ms, Kafka broker %.2f ms, benchmark client %.2f ms%n%n",
-                        n, Math.round(perSecond), errors.get(), ingestMs, kafkaMs, clientMs))
-                .append(Latencies.tableHeader()).append(latency.tableRow()).append('\n');
+        // On 2 cores, 1 ms of CPU per article in all processes together caps at 2000/s.
+        double cpuMs = cpuAfter.total(cpuBefore) / n;
+        report.append(String.format(Locale.ROOT, "## Ingest alone (32 concurrent clients, %d articles, after %d)%n%n"
+                        + "accepted: %d/s (goal ≥ 2000), errors: %d%n%n", n, option("ingest-warmup", 20_000),
+                        Math.round(perSecond), errors.get()))
+                .append(Latencies.tableHeader()).append(latency.tableRow()).append('\n')
+                .append(cpuAfter.perArticle(cpuBefore, n)).append('\n');
         json.add(String.format(Locale.ROOT, "\"ingest_accepted_per_s\":%.0f,\"ingest_p50_ms\":%.2f,\"ingest_p99_ms\":%.2f,"
-                + "\"ingest_errors\":%d", perSecond, latency.percentile(0.5), latency.percentile(0.99), errors.get()));
-        System.out.printf(Locale.ROOT, "ingest alone: %.0f accepted/s, p99 %.1f ms, %d errors; CPU ms per article: "
-                + "ingest %.2f, Kafka %.2f, client %.2f%n", perSecond, latency.percentile(0.99), errors.get(), ingestMs,
-                kafkaMs, clientMs);
+                + "\"ingest_errors\":%d,\"ingest_cpu_ms_per_article\":%.2f", perSecond, latency.percentile(0.5),
+                latency.percentile(0.99), errors.get(), cpuMs));
+        System.out.printf(Locale.ROOT, "ingest alone: %.0f accepted/s, p99 %.1f ms, %d errors; CPU per article, all"
+                + " processes: %.2f ms%n", perSecond, latency.percentile(0.99), errors.get(), cpuMs);
     }
 
     /** The batch endpoint: arrays of `size` articles, 4 requests in flight, each answered once Kafka has them all. */
@@ -247,10 +250,6 @@ public final class LoadBenchmark {
         }
     }
 
-    private static Duration ownCpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-    }
-
     private static String commandLine(ProcessHandle p) {
         return p.info().commandLine().orElse("");
     }
@@ -261,12 +260,9 @@ public final class LoadBenchmark {
     }
 
     /** The broker of this benchmark, found by its command line (it runs from this repository's bench state). */
-    private Duration kafkaCpuTime() {
+    private Stream<ProcessHandle> kafkaBroker() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka") && c.contains(repo.toString()))
-                        .orElse(false))
-                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus);
+                .filter(p -> commandLine(p).contains("kafka.Kafka") && commandLine(p).contains(repo.toString()));
     }
 
     /** The analysis consumer group starts after the ingest-only articles: they measured ingest, not analysis. */
@@ -308,8 +304,7 @@ public final class LoadBenchmark {
                 .part("ingest-service", () -> Stream.of(ingest.handle()))
                 .part("analysis-service", () -> Stream.of(analysis.handle()))
                 .part("query-service", () -> Stream.of(query.handle()))
-                .part("Kafka broker", () -> ProcessHandle.allProcesses().filter(p -> commandLine(p).contains("kafka.Kafka")
-                        && commandLine(p).contains(repo.toString())))
+                .part("Kafka broker", this::kafkaBroker)
                 .part("PostgreSQL", () -> ProcessHandle.allProcesses()
                         .filter(p -> commandLine(p).contains("verbatim-postgres-" + pgPort() + "/data"))
                         .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())))
