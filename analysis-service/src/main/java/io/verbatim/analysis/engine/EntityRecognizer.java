@@ -224,10 +224,13 @@ final class EntityRecognizer {
      * mention of that name preceded by the capitalised article then keeps it, at the start of a sentence too.
      */
     private static List<Mention> withNameArticles(String text, List<Mention> mentions) {
+        int[] articleLength = new int[mentions.size()];
         Set<String> namesWithArticle = new java.util.HashSet<>();
-        for (Mention m : mentions) {
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
             Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
-            if (m.type() != EntityType.PER && article.find() && !opensSentence(text, m.start() - article.group().length())) {
+            articleLength[i] = article.find() ? article.group().length() : 0;
+            if (m.type() != EntityType.PER && articleLength[i] > 0 && !opensSentence(text, m.start() - articleLength[i])) {
                 namesWithArticle.add(m.text());
             }
         }
@@ -235,10 +238,10 @@ final class EntityRecognizer {
             return mentions;
         }
         List<Mention> result = new ArrayList<>();
-        for (Mention m : mentions) {
-            Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
-            if (namesWithArticle.contains(m.text()) && article.find()) {
-                int start = m.start() - article.group().length();
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (namesWithArticle.contains(m.text()) && articleLength[i] > 0) {
+                int start = m.start() - articleLength[i];
                 result.add(new Mention(start, m.end(), text.substring(start, m.end()), m.type(), -1));
             } else {
                 result.add(m);

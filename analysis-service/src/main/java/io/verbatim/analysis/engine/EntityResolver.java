@@ -69,6 +69,9 @@ final class EntityResolver {
      */
     private static Map<String, String> organisationNames(String text, List<Mention> mentions) {
         Map<String, String> full = new LinkedHashMap<>();
+        Map<String, String> folded = new LinkedHashMap<>();
+        mentions.stream().filter(m -> m.type() == EntityType.ORG)
+                .forEach(m -> folded.putIfAbsent(m.text(), FrenchWords.fold(m.text())));
         for (Mention m : mentions) {
             if (m.type() != EntityType.ORG) {
                 continue;
@@ -77,12 +80,12 @@ final class EntityResolver {
             if (bracket.lookingAt() && !bracket.group(1).equals(m.text())) {
                 full.putIfAbsent(bracket.group(1), m.text());
             }
-            for (Mention other : mentions) {
-                if (other.type() == EntityType.ORG && other.text().length() > m.text().length() + 1
-                        && FrenchWords.fold(other.text()).startsWith(FrenchWords.fold(m.text()) + "-")) {
-                    full.putIfAbsent(m.text(), other.text());
+            String prefix = folded.get(m.text()) + "-";
+            folded.forEach((other, otherFolded) -> {
+                if (other.length() > m.text().length() + 1 && otherFolded.startsWith(prefix)) {
+                    full.putIfAbsent(m.text(), other);
                 }
-            }
+            });
         }
         // An acronym's full name may itself be short for a longer one.
         full.replaceAll((shortName, name) -> full.getOrDefault(name, name));

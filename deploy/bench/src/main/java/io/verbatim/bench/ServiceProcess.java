@@ -49,11 +49,6 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, port, log, builder.start());
     }
 
-    /** CPU time the service has used so far (user and system). */
-    public Duration cpuTime() {
-        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-    }
-
     public ProcessHandle handle() {
         return process.toHandle();
     }
