@@ -18,6 +18,8 @@ import java.util.Properties;
 public final class CoreNlpFrench {
 
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/french-wikiner-4class.crf.ser.gz";
+    /** Far above any real sentence of news (a long one has about 100 tokens). */
+    static final int MAX_TAGGED_SENTENCE_TOKENS = 500;
 
     private final StanfordCoreNLP pipeline;
 
@@ -39,6 +41,11 @@ public final class CoreNlpFrench {
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.buildEntityMentions", "false");
+        // Memory per sentence grows with its length in both taggers, and a body with no sentence end is one
+        // sentence: longer ones are left untagged (no statistical multi-word split, no entities) rather than
+        // exhausting the heap.
+        props.setProperty("mwt.pos.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
+        props.setProperty("ner.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         pipeline = new StanfordCoreNLP(props);
     }
 
