@@ -3,7 +3,12 @@
 # server on their own ports (19092, 15432), so a running local stack (deploy/local/run.sh) is left alone.
 #
 #   deploy/local/test.sh [extra Maven arguments]      e.g. deploy/local/test.sh -pl analysis-service -am
+#   deploy/local/test.sh --quick [extra Maven arguments]
+#       the inner loop: unit tests and @QuarkusTest of the three services, without packaging them and without
+#       the end-to-end, fault, browser and manifest tests
 #
+# Tests that need the team's annotated corpus (../shared/corpus beside the repository, or
+# -Dverbatim.corpus=/path/to/corpus) are skipped without it; the list of skipped tests and why ends the run.
 # The infrastructure is stopped afterwards; set VERBATIM_KEEP_TEST_INFRA=1 to keep it for re-running
 # ./mvnw verify (or one test from an IDE) against it.
 set -euo pipefail
@@ -14,10 +19,32 @@ export VERBATIM_STATE_DIR=$repo/target/test-infra
 export VERBATIM_KAFKA_PORT=19092
 export VERBATIM_PG_PORT=15432
 
+maven=(verify)
+if [[ ${1:-} == --quick ]]; then
+    shift
+    maven=(test -pl ingest-service,analysis-service,query-service)
+fi
+
 "$here/infra.sh" wipe
 "$here/infra.sh" start
 if [[ -z ${VERBATIM_KEEP_TEST_INFRA:-} ]]; then
     trap '"$here/infra.sh" stop' EXIT
 fi
 cd "$repo"
-./mvnw -B verify "$@"
+mkdir -p target
+touch target/test-run-started
+status=0
+./mvnw -B "${maven[@]}" "$@" || status=$?
+
+# Skipped tests say why in their reports only; print them where they are seen. Reports older than this run
+# are left out.
+skipped=$(find . -path '*/target/*-reports/TEST-*.xml' -newer target/test-run-started -print0 |
+    xargs -0r awk '
+        /<testcase / { match($0, / name="[^"]*"/); test = substr($0, RSTART + 7, RLENGTH - 8)
+                       match($0, /classname="[^"]*"/); class = substr($0, RSTART + 11, RLENGTH - 12) }
+        /<skipped/   { why = $0; sub(/.*Assumption failed: /, "", why); sub(/.*message="/, "", why); sub(/("|]]>).*/, "", why)
+                       print "  " class "." test ": " why }')
+if [[ -n $skipped ]]; then
+    printf '\nSkipped tests:\n%s\n' "$skipped"
+fi
+exit "$status"

@@ -2,10 +2,10 @@ package io.verbatim.analysis.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
+import io.verbatim.analysis.evaluation.SharedCorpus;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +18,13 @@ class SeedArticleTest {
     private static JsonNode gold;
     private static Analysis analysis;
 
-    @BeforeAll
-    static void analyzeSeed() throws Exception {
-        Path corpus = Path.of(System.getProperty("verbatim.corpus", "../../shared/corpus"));
-        gold = new ObjectMapper().readTree(corpus.resolve("dev/seed-000.json").toFile());
-        analysis = Engine.get().analyze(gold.get("text").asText());
+    /** Per test, not once per class, so that without the corpus each test is reported skipped with the reason. */
+    @BeforeEach
+    void analyzeSeedOnce() throws Exception {
+        if (gold == null) {
+            gold = new ObjectMapper().readTree(SharedCorpus.require("dev/seed-000.json").toFile());
+            analysis = Engine.get().analyze(gold.get("text").asText());
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ class DevSetQualityTest {
 
     @Test
     void devSetStaysAboveItsFloors() throws Exception {
-        Scoreboard board = score(Path.of(System.getProperty("verbatim.corpus", "../../shared/corpus"), "dev"));
+        Scoreboard board = score(SharedCorpus.require("dev"));
         assertEquals(9, board.documents);
         assertTrue(board.micro().f1() >= 0.85, "NER micro-F1 " + board.micro().f1());
         assertTrue(board.quotes30.f1() >= 0.85, "quote F1 " + board.quotes30.f1());

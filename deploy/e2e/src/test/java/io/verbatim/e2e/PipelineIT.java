@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,22 +33,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelineIT {
 
     private static final ObjectMapper JSON = Pipeline.JSON;
+    // The seed dispatch is in the team's annotated corpus beside the repository, not in a plain clone.
+    private static final Path SEED = Path.of(System.getProperty("verbatim.corpus", "../../../shared/corpus"),
+            "dev/seed-000.json").toAbsolutePath().normalize();
     private static Pipeline pipeline;
 
     @BeforeAll
     static void startServices() throws Exception {
-        pipeline = new Pipeline().start();
+        if (Files.exists(SEED)) {
+            pipeline = new Pipeline().start();
+        }
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        pipeline.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 
     @Test
     void seedDispatchComesOutTaggedInQueryServiceAndOnTheTaggedTopic() throws Exception {
-        Path corpus = Path.of(System.getProperty("verbatim.corpus", "../../../shared/corpus"));
-        JsonNode gold = JSON.readTree(corpus.resolve("dev/seed-000.json").toFile());
+        Assumptions.assumeTrue(pipeline != null, () -> "needs the shared annotated corpus (dev/seed-000.json),"
+                + " not found at " + SEED + "; point at it with -Dverbatim.corpus=/path/to/corpus");
+        JsonNode gold = JSON.readTree(SEED.toFile());
         String run = UUID.randomUUID().toString();
         String article = JSON.writeValueAsString(Map.of("title", gold.get("title").asText(),
                 "body", gold.get("text").asText(), "source", "AFP", "url", "https://example.org/e2e/" + run,
