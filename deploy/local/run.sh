@@ -7,8 +7,11 @@
 #   deploy/local/run.sh stop     stop the services and the infrastructure
 #   deploy/local/run.sh status   what is running
 #
-# Ports (environment): INGEST_PORT [8081], ANALYSIS_PORT [8082], QUERY_PORT [8083], VERBATIM_KAFKA_PORT [9092],
-# VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local]. See the README for the rest.
+# Ports (environment): INGEST_PORT [8081], ANALYSIS_PORT [8082], QUERY_PORT [8083], their management ports (health,
+# metrics, OpenAPI) INGEST_MANAGEMENT_PORT [9081], ANALYSIS_MANAGEMENT_PORT [9082], QUERY_MANAGEMENT_PORT [9083],
+# VERBATIM_KAFKA_PORT [9092], VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local].
+# Locally Kafka is plaintext and unauthenticated, on 127.0.0.1 only; in Kubernetes it is TLS with a client
+# certificate per service (README, "Kubernetes"). See the README for the rest.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,6 +22,9 @@ export VERBATIM_PG_PORT=${VERBATIM_PG_PORT:-5432}
 ingest_port=${INGEST_PORT:-8081}
 analysis_port=${ANALYSIS_PORT:-8082}
 query_port=${QUERY_PORT:-8083}
+export INGEST_MANAGEMENT_PORT=${INGEST_MANAGEMENT_PORT:-9081}
+export ANALYSIS_MANAGEMENT_PORT=${ANALYSIS_MANAGEMENT_PORT:-9082}
+export QUERY_MANAGEMENT_PORT=${QUERY_MANAGEMENT_PORT:-9083}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 services=(analysis-service query-service ingest-service)
 run_dir=$VERBATIM_STATE_DIR/services
@@ -31,6 +37,14 @@ port_of() {
         ingest-service) echo "$ingest_port" ;;
         analysis-service) echo "$analysis_port" ;;
         query-service) echo "$query_port" ;;
+    esac
+}
+
+management_port_of() {
+    case $1 in
+        ingest-service) echo "$INGEST_MANAGEMENT_PORT" ;;
+        analysis-service) echo "$ANALYSIS_MANAGEMENT_PORT" ;;
+        query-service) echo "$QUERY_MANAGEMENT_PORT" ;;
     esac
 }
 
@@ -94,7 +108,7 @@ start_service() {
 await_ready() {
     local svc=$1 port deadline=$((SECONDS + 240))
     port=$(port_of "$svc")
-    until [[ $(http_status "$port" /q/health/ready) == 200 ]]; do
+    until [[ $(http_status "$(management_port_of "$svc")" /q/health/ready) == 200 ]]; do
         if ! running "$svc"; then
             tail -n 30 "$run_dir/$svc.log" >&2 || true
             die "$svc stopped, see $run_dir/$svc.log"
@@ -102,7 +116,7 @@ await_ready() {
         ((SECONDS < deadline)) || die "$svc not ready after 4 minutes, see $run_dir/$svc.log"
         sleep 1
     done
-    log "$svc is ready (http://localhost:$port, health /q/health, API docs /q/swagger-ui)"
+    log "$svc is ready (http://localhost:$port; health, metrics and OpenAPI on http://localhost:$(management_port_of "$svc")/q/)"
 }
 
 stop_service() {
@@ -156,7 +170,7 @@ status() {
     for svc in "${services[@]}"; do
         if running "$svc"; then
             printf '%-17s up    http://localhost:%s  ready=%s\n' "$svc" "$(port_of "$svc")" \
-                "$([[ $(http_status "$(port_of "$svc")" /q/health/ready) == 200 ]] && echo yes || echo no)"
+                "$([[ $(http_status "$(management_port_of "$svc")" /q/health/ready) == 200 ]] && echo yes || echo no)"
         else
             printf '%-17s down\n' "$svc"
         fi

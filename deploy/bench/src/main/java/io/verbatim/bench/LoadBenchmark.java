@@ -574,7 +574,7 @@ public final class LoadBenchmark {
                     }
                     lag.add(new long[]{now, behind});
                     for (var service : services.entrySet()) {
-                        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service.getValue().url("/q/metrics")))
+                        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(service.getValue().managementUrl("/q/metrics")))
                                 .build(), HttpResponse.BodyHandlers.ofString()).body();
                         usage.computeIfAbsent(service.getKey(), k -> new CopyOnWriteArrayList<>())
                                 .add(new double[]{now, sum(HEAP, metrics), sum(CPU, metrics)});

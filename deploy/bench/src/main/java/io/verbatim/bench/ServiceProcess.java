@@ -20,33 +20,38 @@ public final class ServiceProcess implements AutoCloseable {
 
     public final String name;
     public final int port;
+    /** Health and metrics (Quarkus management interface). */
+    public final int managementPort;
     public final Path log;
     private final Process process;
     private final long startedAt = System.nanoTime();
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts repo/name/target/quarkus-app on a free port, its output in logDir/name-port.log. */
+    /** Starts repo/name/target/quarkus-app on free ports, its output in logDir/name-port.log. */
     public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir) throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
         int port = freePort();
+        int managementPort = freePort();
         Path log = logDir.resolve(name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dquarkus.http.port=" + port, "-jar", jar.toString()))
+                "-Xmx1g", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceProcess(name, port, managementPort, log, builder.start());
     }
 
     public ProcessHandle handle() {
@@ -57,6 +62,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** A URL on the management port: /q/health, /q/metrics, /q/openapi. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
+    }
+
     /** Waits for /q/health/ready to answer 200 and returns how long the service took to get there. */
     public Duration awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -65,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
             }
             try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl("/q/health/ready")))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return Duration.ofNanos(System.nanoTime() - startedAt);

@@ -82,7 +82,7 @@ final class Pipeline implements AutoCloseable {
 
     int readiness(ServiceProcess service) throws Exception {
         try {
-            return get(service.url("/q/health/ready")).statusCode();
+            return get(service.managementUrl("/q/health/ready")).statusCode();
         } catch (java.io.IOException e) {
             return 0;
         }

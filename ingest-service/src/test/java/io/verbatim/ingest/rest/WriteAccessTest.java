@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.verbatim.ingest.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -48,7 +49,12 @@ class WriteAccessTest {
     }
 
     @Test
-    void readingHealthNeedsNoKey() {
-        given().get("/q/health/live").then().statusCode(200);
+    void healthNeedsNoKeyAndIsOnlyOnTheManagementPort() {
+        management().get("/q/health/live").then().statusCode(200);
+        // Health, metrics and OpenAPI are on the management port only, and Swagger UI is off outside dev mode.
+        for (String path : new String[]{"/q/health/live", "/q/openapi", "/q/metrics", "/q/swagger-ui/"}) {
+            given().get(path).then().statusCode(404);
+        }
+        management().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Verbatim ingest API"));
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
+import static io.verbatim.query.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -110,8 +111,13 @@ class QueryApiTest {
     }
 
     @Test
-    void healthAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Verbatim query API"));
+    void healthMetricsAndOpenApiAreOnlyOnTheManagementPort() {
+        management().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Verbatim query API"));
+        management().get("/q/metrics").then().statusCode(200);
+        // None of it is on the public port, which the Ingress routes; nor is Swagger UI outside dev mode.
+        for (String path : new String[]{"/q/health/ready", "/q/openapi", "/q/metrics", "/q/swagger-ui/"}) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }

@@ -39,8 +39,11 @@ final class StrictModel {
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1/KafkaUser", io.strimzi.api.kafka.model.user.KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CustomResources.CnpgCluster.class),
-            Map.entry("keda.sh/v1alpha1/ScaledObject", CustomResources.ScaledObject.class));
+            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CustomResources.ScheduledBackup.class),
+            Map.entry("keda.sh/v1alpha1/ScaledObject", CustomResources.ScaledObject.class),
+            Map.entry("keda.sh/v1alpha1/TriggerAuthentication", CustomResources.TriggerAuthentication.class));
 
     private StrictModel() {
     }
