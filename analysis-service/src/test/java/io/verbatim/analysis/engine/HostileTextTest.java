@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileTextTest {
 
     private static final Duration HANG_GUARD = Duration.ofMinutes(3);
+    /** After a full stop: a sentence of its own, however long the hostile one before it. */
     private static final String ORDINARY_PARAGRAPH =
-            "\n\nÀ Lyon, « Nous tiendrons bon », a déclaré la maire Anne Martin.\n";
+            ".\n\nÀ Lyon, « Nous tiendrons bon », a déclaré la maire Anne Martin.\n";
 
     /** Analyses the hostile text followed by an ordinary paragraph, and checks what every article must get. */
     private static Analysis analyzeAfter(String hostile) {
