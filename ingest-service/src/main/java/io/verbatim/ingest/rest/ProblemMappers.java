@@ -14,6 +14,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,24 +31,24 @@ public class ProblemMappers {
     IngestConfig config;
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e) {
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return Problem.of(400, "Invalid article", "The request breaks " + errors.size() + " rule(s).", errors)
+        return Problem.of(400, "Invalid article", "The request breaks " + errors.size() + " rule(s).", path(uri), errors)
                 .toResponse().build();
     }
 
     @ServerExceptionMapper
-    public Response rejected(ArticleRejectedException e) {
-        return Problem.of(e.status(), e.getMessage(), null, e.errors()).toResponse().build();
+    public Response rejected(ArticleRejectedException e, UriInfo uri) {
+        return Problem.of(e.status(), e.getMessage(), null, path(uri), e.errors()).toResponse().build();
     }
 
     @ServerExceptionMapper
-    public Response brokerUnavailable(BrokerUnavailableException e) {
+    public Response brokerUnavailable(BrokerUnavailableException e, UriInfo uri) {
         return Problem.of(503, "Message broker unavailable",
-                        "The article was not stored; retry later with the same content (it keeps its id).", List.of())
+                        "The article was not stored; retry later with the same content (it keeps its id).", path(uri), List.of())
                 .toResponse()
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()))
                 .build();
@@ -55,23 +56,23 @@ public class ProblemMappers {
 
     /** Jackson's own mapper for type mismatches answers plain JSON; this one answers a problem naming the field. */
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e) {
-        return unreadableJson(e);
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e) {
-        return Problem.of(400, "Malformed JSON", null, List.of(new FieldError(jsonPathOf(e), readableCause(e))))
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return Problem.of(400, "Malformed JSON", null, path(uri), List.of(new FieldError(jsonPathOf(e), readableCause(e))))
                 .toResponse().build();
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableJson(json);
+            return unreadableJson(json, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        Response.ResponseBuilder builder = Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, List.of())
+        Response.ResponseBuilder builder = Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, path(uri), List.of())
                 .toResponse();
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
@@ -82,9 +83,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure", e);
-        return Problem.of(500, "Internal error", "The failure was logged.", List.of()).toResponse().build();
+        return Problem.of(500, "Internal error", "The failure was logged.", path(uri), List.of()).toResponse().build();
+    }
+
+    /** The problem's {@code instance}: the path the client asked for. */
+    static String path(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 
     /** "submit.article.authors[1].<list element>" → "authors[1]"; a bare parameter (a header) keeps its name. */

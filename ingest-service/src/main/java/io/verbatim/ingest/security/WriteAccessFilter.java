@@ -35,11 +35,11 @@ public class WriteAccessFilter {
                         ? "This service has no API key configured (VERBATIM_API_KEYS): writes are closed."
                         : "Send a valid key as X-API-Key: <key> or Authorization: Bearer <key>.";
                 return Optional.of(Response.fromResponse(
-                                Problem.of(401, "API key required", detail, List.of()).toResponse().build())
+                                Problem.of(401, "API key required", detail, path(request), List.of()).toResponse().build())
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             }
             case REVOKED -> {
-                return Optional.of(Problem.of(403, "API key revoked", "Ask for a new key.", List.of()).toResponse().build());
+                return Optional.of(Problem.of(403, "API key revoked", "Ask for a new key.", path(request), List.of()).toResponse().build());
             }
             default -> {
             }
@@ -47,9 +47,13 @@ public class WriteAccessFilter {
         long waitMillis = limiter.acquire(ApiKeys.clientId(key));
         if (waitMillis > 0) {
             return Optional.of(Problem.of(429, "Too many requests", "Slow down: this client's rate limit is reached.",
-                    List.of()).toResponse().header(HttpHeaders.RETRY_AFTER, Math.max(1, (waitMillis + 999) / 1000)).build());
+                    path(request), List.of()).toResponse().header(HttpHeaders.RETRY_AFTER, Math.max(1, (waitMillis + 999) / 1000)).build());
         }
         return Optional.empty();
+    }
+
+    private static String path(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath();
     }
 
     private static String presentedKey(ContainerRequestContext request) {

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,8 +73,12 @@ class ArticleResourceTest {
                 .when().post("/api/v1/articles")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Invalid article"))
                 .body("status", equalTo(400))
-                .body("errors.field", containsInAnyOrder("body", "language", "title", "url"));
+                .body("instance", equalTo("/api/v1/articles"))
+                .body("errors.field", containsInAnyOrder("body", "language", "title", "url"))
+                .body("errors.message", everyItem(not(emptyOrNullString())));
     }
 
     @Test

@@ -4,8 +4,11 @@ import io.verbatim.query.service.BadParameterException;
 import io.verbatim.query.service.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
 
 /** Every failure as problem+json; internals are logged, never returned. */
 public class ProblemMappers {
@@ -26,32 +29,38 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return Problem.response(404, "Not found", e.getMessage(), null);
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return Problem.response(404, "Not found", e.getMessage(), path(uri), List.of());
     }
 
     @ServerExceptionMapper
-    public Response badParameter(BadParameterException e) {
-        return Problem.response(400, "Invalid parameter", e.parameter() + " " + e.getMessage(), e.parameter());
+    public Response badParameter(BadParameterException e, UriInfo uri) {
+        return Problem.response(400, "Invalid parameter", e.parameter() + " " + e.getMessage(), path(uri),
+                List.of(new Problem.InvalidParameter(e.parameter(), e.getMessage())));
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e) {
+    public Response http(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() == 404) {
-            return Problem.response(404, "Not found", "No such resource", null);
+            return Problem.response(404, "Not found", "No such resource", path(uri), List.of());
         }
-        return Problem.response(status.getStatusCode(), status.getReasonPhrase(), null, null);
+        return Problem.response(status.getStatusCode(), status.getReasonPhrase(), null, path(uri), List.of());
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, UriInfo uri) {
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.getMessage());
-            return Response.fromResponse(Problem.response(503, "Database unavailable", "Retry shortly.", null))
+            return Response.fromResponse(Problem.response(503, "Database unavailable", "Retry shortly.", path(uri), List.of()))
                     .header("Retry-After", 5).build();
         }
         LOG.error("unexpected failure", e);
-        return Problem.response(500, "Internal error", "The failure was logged.", null);
+        return Problem.response(500, "Internal error", "The failure was logged.", path(uri), List.of());
+    }
+
+    /** The problem's {@code instance}: the path the client asked for. */
+    static String path(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 }

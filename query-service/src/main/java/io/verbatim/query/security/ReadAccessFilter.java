@@ -51,7 +51,8 @@ public class ReadAccessFilter {
             return Optional.empty();
         }
         Response problem = Problem.response(401, "API key required",
-                "Send a valid key as X-API-Key: <key> or Authorization: Bearer <key>.", null);
+                "Send a valid key as X-API-Key: <key> or Authorization: Bearer <key>.",
+                request.getUriInfo().getRequestUri().getRawPath(), List.of());
         return Optional.of(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 

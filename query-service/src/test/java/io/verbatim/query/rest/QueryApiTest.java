@@ -91,18 +91,21 @@ class QueryApiTest {
 
     @Test
     void badParametersAre400ProblemsNamingTheParameter() {
-        given().get("/api/v1/articles/not-an-id").then().statusCode(400).body("parameter", equalTo("id"));
-        given().queryParam("from", "hier").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("from"));
-        given().queryParam("entity", "abc").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("entity"));
-        given().queryParam("type", "PERSON").get("/api/v1/entities").then().statusCode(400).body("parameter", equalTo("type"));
-        given().queryParam("size", 0).get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("size"));
-        given().queryParam("cursor", "not-a-cursor").get("/api/v1/quotes").then().statusCode(400).body("parameter", equalTo("cursor"));
-        given().queryParam("sort", "popularity").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("sort"));
-        given().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("sort"));
-        given().queryParam("quoteType", "rumour").get("/api/v1/articles").then().statusCode(400).body("parameter", equalTo("quoteType"));
+        given().get("/api/v1/articles/not-an-id").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("about:blank")).body("title", equalTo("Invalid parameter"))
+                .body("status", equalTo(400)).body("instance", equalTo("/api/v1/articles/not-an-id"))
+                .body("errors[0].parameter", equalTo("id")).body("errors[0].message", equalTo("must be an article id (UUID)"));
+        given().queryParam("from", "hier").get("/api/v1/articles").then().statusCode(400).body("errors[0].parameter", equalTo("from"));
+        given().queryParam("entity", "abc").get("/api/v1/articles").then().statusCode(400).body("errors[0].parameter", equalTo("entity"));
+        given().queryParam("type", "PERSON").get("/api/v1/entities").then().statusCode(400).body("errors[0].parameter", equalTo("type"));
+        given().queryParam("size", 0).get("/api/v1/quotes").then().statusCode(400).body("errors[0].parameter", equalTo("size"));
+        given().queryParam("cursor", "not-a-cursor").get("/api/v1/quotes").then().statusCode(400).body("errors[0].parameter", equalTo("cursor"));
+        given().queryParam("sort", "popularity").get("/api/v1/articles").then().statusCode(400).body("errors[0].parameter", equalTo("sort"));
+        given().queryParam("sort", "relevance").get("/api/v1/articles").then().statusCode(400).body("errors[0].parameter", equalTo("sort"));
+        given().queryParam("quoteType", "rumour").get("/api/v1/articles").then().statusCode(400).body("errors[0].parameter", equalTo("quoteType"));
         given().queryParam("from", "2025-02-01").queryParam("to", "2025-01-01").get("/api/v1/speakers")
-                .then().statusCode(400).body("parameter", equalTo("to"));
-        given().get("/api/v1/speakers/abc").then().statusCode(400).body("parameter", equalTo("id"));
+                .then().statusCode(400).body("errors[0].parameter", equalTo("to"));
+        given().get("/api/v1/speakers/abc").then().statusCode(400).body("errors[0].parameter", equalTo("id"));
     }
 
     @Test
