@@ -13,18 +13,28 @@ public interface AnalysisConfig {
     @WithDefault("1048576")
     int maxBodyChars();
 
-    /** How long a record keeps retrying when PostgreSQL or Kafka fail before it goes to the dead-letter topic. */
-    @WithDefault("5m")
-    Duration retryFor();
+    /**
+     * The engine's time per article; past it the analysis is abandoned and the record dead-lettered with the
+     * reason {@code timeout}. A 1 MiB body of ordinary prose takes about 10 s on one core.
+     */
+    @WithDefault("60s")
+    Duration timeBudget();
 
-    /** First pause between retries; it doubles up to {@link #maxRetryPause()}. */
+    /**
+     * First pause between retries when PostgreSQL or Kafka fail; it doubles up to {@link #maxRetryPause()}.
+     * Such failures are retried for as long as they last, never dead-lettered.
+     */
     @WithDefault("500ms")
     Duration firstRetryPause();
 
     @WithDefault("15s")
     Duration maxRetryPause();
 
-    /** How long to wait for Kafka to acknowledge a tagged article. */
+    /** How long the outbox relay waits for Kafka to acknowledge a batch of tagged articles before retrying it. */
     @WithDefault("15s")
     Duration publishTimeout();
+
+    /** Tagged articles the outbox relay sends per transaction. */
+    @WithDefault("100")
+    int outboxBatch();
 }

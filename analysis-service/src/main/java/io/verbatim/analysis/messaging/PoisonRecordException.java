@@ -1,13 +1,17 @@
 package io.verbatim.analysis.messaging;
 
-/** A record that no retry can process (unreadable, wrong schema, too large): it goes to the dead-letter topic. */
+/**
+ * A record that no retry can process: it goes to the dead-letter topic. Its message, the
+ * {@code dead-letter-reason} header, starts with a short reason ({@code invalid}, {@code schema},
+ * {@code too-large}, {@code timeout}, {@code engine}, {@code refused}) that {@code deploy/local/dlq.sh} selects on.
+ */
 public class PoisonRecordException extends RuntimeException {
 
-    public PoisonRecordException(String reason) {
-        super(reason);
+    public PoisonRecordException(String reason, String detail) {
+        super(reason + ": " + detail);
     }
 
-    public PoisonRecordException(String reason, Throwable cause) {
-        super(reason, cause);
+    public PoisonRecordException(String reason, String detail, Throwable cause) {
+        super(reason + ": " + detail, cause);
     }
 }

@@ -14,10 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Consumes {@code articles.raw}. Records are processed on the "analysis" worker pool, several at a time
- * (unordered), and acknowledged by hand: ack once stored and published (the throttled commit strategy commits
- * an offset only once every record before it is acknowledged); nack for a poison record, which sends it to
+ * Consumes {@code articles.raw}. The channel runs as several copies ({@code concurrency}), each a consumer of
+ * its own partitions in the group that processes its records one after another on the "analysis" worker pool:
+ * records of one article (one key, one partition) are processed in the order they were written. Records are
+ * acknowledged by hand: ack once stored with their tagged event (the throttled commit strategy commits an offset
+ * only once every record before it is acknowledged); nack for a poison record, which sends it to
  * {@code articles.dlq} with the reason in its headers; neither during shutdown, so Kafka redelivers it later.
+ * Failures that are not the record's (database, broker) are waited out inside {@link ArticleProcessing}, and
+ * meanwhile this copy takes no new record.
  */
 @ApplicationScoped
 public class RawArticleConsumer {
@@ -31,7 +35,7 @@ public class RawArticleConsumer {
     ArticleProcessing processing;
 
     @Incoming("articles-raw")
-    @Blocking(value = "analysis", ordered = false)
+    @Blocking("analysis")
     public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
         try {
             processing.process(reader.read(record.getKey(), record.getPayload()));
@@ -39,7 +43,7 @@ public class RawArticleConsumer {
         } catch (ShuttingDownException e) {
             LOG.infof("record %s handed back for after the restart", where(record));
             return new CompletableFuture<>();
-        } catch (RuntimeException e) {
+        } catch (PoisonRecordException e) {
             LOG.warnf("record %s to the dead-letter topic: %s", where(record), e.getMessage());
             return record.nack(e);
         }

@@ -21,7 +21,7 @@ public class RawArticleReader {
 
     public RawArticle read(String key, String payload) {
         if (payload == null || payload.isBlank()) {
-            throw new PoisonRecordException("empty record");
+            throw new PoisonRecordException("invalid", "empty record");
         }
         RawArticle article;
         try {
@@ -29,30 +29,30 @@ public class RawArticleReader {
                     .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(payload);
         } catch (JsonProcessingException e) {
-            throw new PoisonRecordException("not a raw-article JSON record: " + e.getOriginalMessage());
+            throw new PoisonRecordException("invalid", "not a raw-article JSON record: " + e.getOriginalMessage());
         }
         if (article.schemaVersion() != RawArticle.SCHEMA_VERSION) {
-            throw new PoisonRecordException("unsupported schemaVersion " + article.schemaVersion()
+            throw new PoisonRecordException("schema", "unsupported schemaVersion " + article.schemaVersion()
                     + " (this service reads " + RawArticle.SCHEMA_VERSION + ")");
         }
         if (article.id() == null || !isUuid(article.id())) {
-            throw new PoisonRecordException("missing or malformed id");
+            throw new PoisonRecordException("invalid", "missing or malformed id");
         }
         if (key != null && !key.equals(article.id())) {
-            throw new PoisonRecordException("record key " + key + " does not match id " + article.id());
+            throw new PoisonRecordException("invalid", "record key " + key + " does not match id " + article.id());
         }
         if (article.title() == null || article.title().isBlank() || article.body() == null || article.body().isBlank()) {
-            throw new PoisonRecordException("title and body are required");
+            throw new PoisonRecordException("invalid", "title and body are required");
         }
         if (article.body().length() > config.maxBodyChars()) {
-            throw new PoisonRecordException("body of " + article.body().length() + " characters exceeds the limit of "
+            throw new PoisonRecordException("too-large", "body of " + article.body().length() + " characters exceeds the limit of "
                     + config.maxBodyChars());
         }
         if (article.body().indexOf('\u0000') >= 0 || article.title().indexOf('\u0000') >= 0) {
-            throw new PoisonRecordException("title or body contains NUL characters, which PostgreSQL cannot store");
+            throw new PoisonRecordException("invalid", "title or body contains NUL characters, which PostgreSQL cannot store");
         }
         if (article.receivedAt() == null) {
-            throw new PoisonRecordException("receivedAt is required");
+            throw new PoisonRecordException("invalid", "receivedAt is required");
         }
         return article;
     }

@@ -1,38 +1,129 @@
 package io.verbatim.analysis.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.verbatim.analysis.config.AnalysisConfig;
+import io.verbatim.analysis.persistence.TaggedOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
-/** Publishes a tagged article and waits for Kafka's acknowledgement, so the raw offset is committed after it. */
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Relays the tagged-article outbox to {@code articles.tagged}: a batch of events is sent in the order it was
+ * written and removed from the outbox only once Kafka has acknowledged all of it; otherwise it is sent again
+ * after a pause, for as long as Kafka is away. At least once: a crash after the acknowledgement and before the
+ * commit sends a batch twice, and consumers keep the last record per key.
+ */
 @ApplicationScoped
 public class TaggedArticlePublisher {
+
+    private static final Logger LOG = Logger.getLogger(TaggedArticlePublisher.class);
+    /** How often an idle relay looks at the outbox: events of other instances, or left by a crash. */
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     @Inject
     @Channel("articles-tagged")
     MutinyEmitter<String> emitter;
 
     @Inject
-    ObjectMapper json;
+    TaggedOutbox outbox;
 
     @Inject
     AnalysisConfig config;
 
-    public void publish(TaggedArticle article) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(article);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise tagged article " + article.id(), e);
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running = true;
+    private volatile String trouble;
+    private Thread relay;
+
+    void start(@Observes StartupEvent event) {
+        relay = new Thread(this::relayUntilStopped, "tagged-outbox-relay");
+        relay.setDaemon(true);
+        relay.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        relay.join(config.publishTimeout().toMillis());
+    }
+
+    /** An article was stored with its event: relay it now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    /** Why events are not reaching Kafka, if they are not. */
+    public Optional<String> trouble() {
+        return Optional.ofNullable(trouble);
+    }
+
+    private void relayUntilStopped() {
+        Duration pause = config.firstRetryPause();
+        while (running) {
+            try {
+                int published = outbox.relay(config.outboxBatch(), this::send);
+                trouble = null;
+                pause = config.firstRetryPause();
+                if (published < config.outboxBatch()) {
+                    wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                trouble = "cannot publish tagged articles: " + rootMessage(e);
+                LOG.warnf("%s; retrying in %d ms", trouble, pause.toMillis());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(config.maxRetryPause()) > 0 ? config.maxRetryPause()
+                        : pause.multipliedBy(2);
+            }
         }
-        emitter.sendMessage(Message.of(payload)
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(article.id()).build()))
-                .await().atMost(config.publishTimeout());
+    }
+
+    /** Sends the batch in order and returns once Kafka has acknowledged every record of it. */
+    private void send(List<TaggedOutbox.Pending> batch) {
+        CompletableFuture<?>[] acks = batch.stream()
+                .map(event -> emitter.sendMessage(Message.of(event.payload()).addMetadata(
+                                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.articleId()).build()))
+                        .subscribeAsCompletionStage())
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(acks).get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused a tagged article: " + rootMessage(e), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the tagged articles within "
+                    + config.publishTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

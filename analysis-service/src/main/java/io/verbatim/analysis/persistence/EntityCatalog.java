@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The entity table is shared by all articles and written concurrently: rows are upserted on their normalized key
@@ -79,19 +80,32 @@ public class EntityCatalog {
         });
     }
 
-    /** The analyzer version of a stored article, locking its row until the transaction ends. */
-    public String lockAnalyzerVersion(java.util.UUID articleId) {
-        return (String) em.createNativeQuery("SELECT analyzer_version FROM article WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, articleId).getSingleResult();
+    /** The analyzer version of a stored article, locking its row until the transaction ends; null if absent. */
+    public String lockAnalyzerVersion(UUID articleId) {
+        List<?> version = em.createNativeQuery("SELECT analyzer_version FROM article WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, articleId).getResultList();
+        return version.isEmpty() ? null : (String) version.get(0);
     }
 
-    /** Drops an article's analysis (mentions, quotes) and stamps the row with the analyzer that replaces it. */
-    public void clearAnalysis(Article article) {
+    /**
+     * Replaces a stored article's content and drops its analysis (mentions, quotes), for the caller to insert
+     * the new one: content and analysis change together. The rows go first, so that the triggers that date them
+     * take the new article date.
+     */
+    public void replaceArticle(Article article, String authorsJson) {
         em.createNativeQuery("DELETE FROM mention WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
         em.createNativeQuery("DELETE FROM quote WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
-        em.createNativeQuery("UPDATE article SET analyzer_version = ?2, analyzed_at = ?3, token_count = ?4 WHERE id = ?1")
-                .setParameter(1, article.id).setParameter(2, article.analyzerVersion)
-                .setParameter(3, article.analyzedAt).setParameter(4, article.tokenCount).executeUpdate();
+        em.createNativeQuery("""
+                        UPDATE article SET title = ?2, body = ?3, url = ?4, source = ?5, language = ?6, published_at = ?7,
+                            authors = ARRAY(SELECT jsonb_array_elements_text(CAST(?8 AS jsonb))), received_at = ?9,
+                            analyzed_at = ?10, analyzer_version = ?11, token_count = ?12
+                        WHERE id = ?1""")
+                .setParameter(1, article.id).setParameter(2, article.title).setParameter(3, article.body)
+                .setParameter(4, article.url).setParameter(5, article.source).setParameter(6, article.language)
+                .setParameter(7, article.publishedAt).setParameter(8, authorsJson).setParameter(9, article.receivedAt)
+                .setParameter(10, article.analyzedAt).setParameter(11, article.analyzerVersion)
+                .setParameter(12, article.tokenCount)
+                .executeUpdate();
     }
 
     /** Inserts the article row unless a delivery before this one did; true when this call created it. */

@@ -3,25 +3,29 @@ package io.verbatim.analysis.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.messaging.PoisonRecordException;
 import io.verbatim.analysis.messaging.RawArticle;
 import io.verbatim.analysis.messaging.TaggedArticlePublisher;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One raw article through the pipeline: analyse, store, publish. Storing and publishing retry with back-off
- * (PostgreSQL or Kafka may be briefly gone) while readiness reports it; an article the engine cannot analyse
- * is a poison record.
+ * One raw article through the pipeline: analyse, then store it with its tagged event in one transaction (the
+ * outbox relay publishes the event). Only the article itself can make it a poison record: its analysis failed
+ * or ran out of time, or PostgreSQL refused its data. Anything else (the database or the models not there yet)
+ * is waited out, with back-off, for as long as it lasts, while readiness says why.
  */
 @ApplicationScoped
 public class ArticleProcessing {
@@ -40,44 +44,50 @@ public class ArticleProcessing {
     @Inject
     AnalysisConfig config;
 
-    private final AtomicInteger retrying = new AtomicInteger();
+    /** What each waiting consumer thread waits for, for readiness. */
+    private final Map<Thread, String> waiting = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private final Counter processed;
-    private final Counter duplicates;
+    private final Counter unchanged;
     private final Timer analysisTime;
 
     @Inject
     public ArticleProcessing(MeterRegistry registry) {
-        processed = Counter.builder("verbatim.articles.processed").description("Articles analysed and stored")
+        processed = Counter.builder("verbatim.articles.processed")
+                .description("Articles analysed and stored (new, or replacing an older analyzer's analysis)")
                 .register(registry);
-        duplicates = Counter.builder("verbatim.articles.redelivered")
-                .description("Records of articles already stored (not stored again)").register(registry);
+        unchanged = Counter.builder("verbatim.articles.redelivered")
+                .description("Records of articles already stored by this analyzer version or a newer one (left as they are)")
+                .register(registry);
         analysisTime = Timer.builder("verbatim.analysis.duration").description("Engine time per article")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     public void process(RawArticle article) {
+        awaitModels(article.id());
         Analysis analysis;
         long began = System.nanoTime();
         try {
             analysis = engine.analyze(article.body());
-        } catch (RuntimeException e) {
-            throw new PoisonRecordException("analysis failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShuttingDownException(article.id(), e);
         }
         long analysisNanos = System.nanoTime() - began;
         analysisTime.record(Duration.ofNanos(analysisNanos));
-        ArticleStore.Stored stored = withRetry("store article " + article.id(), () -> store.store(article, analysis));
-        withRetry("publish article " + article.id(), () -> {
-            publisher.publish(stored.event());
-            return null;
-        });
-        if (stored.created()) {
-            processed.increment();
-            LOG.infof("article %s: %d tokens, %d entities, %d quotes in %d ms", article.id(), analysis.tokenCount(),
-                    analysis.entities().size(), analysis.quotes().size(), analysisNanos / 1_000_000);
-        } else {
-            duplicates.increment();
-            LOG.infof("article %s was already stored: republished, not stored again", article.id());
+        ArticleStore.Outcome outcome = untilDone("store article " + article.id(), () -> store.store(article, analysis));
+        switch (outcome) {
+            case CREATED, REPLACED -> {
+                publisher.wake();
+                processed.increment();
+                LOG.infof("article %s %s: %d tokens, %d entities, %d quotes in %d ms", article.id(),
+                        outcome == ArticleStore.Outcome.CREATED ? "stored" : "re-analysed", analysis.tokenCount(),
+                        analysis.entities().size(), analysis.quotes().size(), analysisNanos / 1_000_000);
+            }
+            case UNCHANGED -> {
+                unchanged.increment();
+                LOG.infof("article %s was already stored by this analyzer or a newer one: left as it is", article.id());
+            }
         }
     }
 
@@ -86,38 +96,42 @@ public class ArticleProcessing {
         stopping = true;
     }
 
-    public boolean isRetrying() {
-        return retrying.get() > 0;
+    /** Why processing is waiting (database, models), if it is. */
+    public Optional<String> waitingFor() {
+        return waiting.values().stream().findFirst();
     }
 
     public long processedCount() {
         return (long) processed.count();
     }
 
-    private <T> T withRetry(String what, Supplier<T> action) {
-        long deadline = System.nanoTime() + config.retryFor().toNanos();
+    /** Records wait for the models; a failed load fails liveness, and a restart loads them again. */
+    private void awaitModels(String articleId) {
+        try {
+            while (!engine.isLoaded()) {
+                waiting.put(Thread.currentThread(), engine.failed() ? "the NLP models, which failed to load"
+                        : "the NLP models to load");
+                sleep(Duration.ofMillis(200), articleId);
+            }
+        } finally {
+            waiting.remove(Thread.currentThread());
+        }
+    }
+
+    private <T> T untilDone(String what, Supplier<T> action) {
         Duration pause = config.firstRetryPause();
-        boolean counted = false;
         try {
             while (true) {
                 try {
                     return action.get();
-                } catch (PoisonRecordException e) {
-                    throw e;
                 } catch (RuntimeException e) {
                     if (stopping) {
                         throw new ShuttingDownException(what, e);
                     }
-                    if (isPermanent(e)) {
-                        throw new PoisonRecordException("cannot " + what + ": " + rootMessage(e), e);
+                    if (isRefusedData(e)) {
+                        throw new PoisonRecordException("refused", "cannot " + what + ": " + rootMessage(e), e);
                     }
-                    if (System.nanoTime() + pause.toNanos() > deadline) {
-                        throw e;
-                    }
-                    if (!counted) {
-                        retrying.incrementAndGet();
-                        counted = true;
-                    }
+                    waiting.put(Thread.currentThread(), "cannot " + what + ": " + rootMessage(e));
                     LOG.warnf("cannot %s (%s), retrying in %d ms", what, rootMessage(e), pause.toMillis());
                     sleep(pause, what);
                     pause = pause.multipliedBy(2).compareTo(config.maxRetryPause()) > 0 ? config.maxRetryPause()
@@ -125,23 +139,20 @@ public class ArticleProcessing {
                 }
             }
         } finally {
-            if (counted) {
-                retrying.decrementAndGet();
-            }
+            waiting.remove(Thread.currentThread());
         }
     }
 
     /**
-     * Errors no retry can fix: the database refused the data itself (SQL states 22 data exception, 23 integrity
-     * violation, 42 syntax or access rule, 54 a limit such as
-     * the size of a search vector). Connection losses, timeouts and the rest are retried.
+     * The database refused the article's own data: SQL states of class 22 (data exception), 23 (integrity
+     * constraint) and 54 (a limit, such as the size of a search vector). Everything else, a lost connection or a
+     * grant or migration mistake (class 42) included, is the system's fault and is retried until mended.
      */
-    static boolean isPermanent(Throwable e) {
+    static boolean isRefusedData(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
-                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("42")
-                        || sqlClass.equals("54")) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                String sqlClass = sql.getSQLState().substring(0, 2);
+                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("54")) {
                     return true;
                 }
             }
@@ -149,7 +160,7 @@ public class ArticleProcessing {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -6,14 +6,16 @@ import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.Entity;
 import io.verbatim.analysis.messaging.RawArticle;
 import io.verbatim.analysis.messaging.TaggedArticle;
-import io.verbatim.analysis.persistence.Article;
 import io.verbatim.analysis.persistence.AnalysisRows;
+import io.verbatim.analysis.persistence.Article;
 import io.verbatim.analysis.persistence.EntityCatalog;
+import io.verbatim.analysis.persistence.TaggedOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,10 +24,16 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Stores an analysed article in one transaction, idempotently: the article row is inserted only if absent, and
- * its mentions and quotes only with it, so a redelivered record adds nothing. An article stored by an older
- * analyzer version has its analysis replaced, so posting it again after an upgrade refreshes it. Returns the tagged-article event,
- * built the same way for a first or a repeated delivery.
+ * Stores an analysed article in one transaction: its content, its mentions and quotes, and the tagged event
+ * built from exactly what is written, into the outbox that {@code TaggedArticlePublisher} relays to Kafka. The
+ * article's row is locked first, and its analyzer version decides:
+ * <ul>
+ *   <li>absent: the article is inserted;</li>
+ *   <li>stored by an older analyzer: content and analysis are both replaced by this delivery's, so offsets always
+ *       point into the stored body;</li>
+ *   <li>stored by this analyzer or a newer one (a redelivery, a duplicate submission, a pod not yet upgraded):
+ *       nothing is written and no event is made; the event of what is stored was made when it was stored.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ArticleStore {
@@ -37,14 +45,52 @@ public class ArticleStore {
     AnalysisRows rows;
 
     @Inject
+    TaggedOutbox outbox;
+
+    @Inject
     ObjectMapper json;
 
-    public record Stored(boolean created, TaggedArticle event) {
-    }
+    public enum Outcome { CREATED, REPLACED, UNCHANGED }
 
     @Transactional
-    public Stored store(RawArticle raw, Analysis analysis) {
-        List<Entity> entities = analysis.entities();
+    public Outcome store(RawArticle raw, Analysis analysis) {
+        UUID id = UUID.fromString(raw.id());
+        String stored = catalog.lockAnalyzerVersion(id);
+        if (stored != null && !AnalyzerVersion.isOlder(stored, Analysis.ANALYZER_VERSION)) {
+            return Outcome.UNCHANGED;
+        }
+        long[] entityIds = storeEntities(analysis.entities());
+        Article article = toArticle(raw, analysis);
+        Outcome outcome;
+        if (stored == null && catalog.insertArticleIfAbsent(article, toJson(article.authors))) {
+            outcome = Outcome.CREATED;
+        } else {
+            // Inserted by a racing delivery meanwhile, or older: decide again on the locked row.
+            stored = catalog.lockAnalyzerVersion(id);
+            if (!AnalyzerVersion.isOlder(stored, Analysis.ANALYZER_VERSION)) {
+                return Outcome.UNCHANGED;
+            }
+            catalog.replaceArticle(article, toJson(article.authors));
+            outcome = Outcome.REPLACED;
+        }
+        rows.insertMentions(id, analysis.mentions().stream()
+                .map(m -> new AnalysisRows.MentionRow(entityIds[m.entity()], m.start(), m.end(), m.text(),
+                        m.type().name()))
+                .toList());
+        rows.insertQuotes(id, analysis.quotes().stream()
+                .map(q -> new AnalysisRows.QuoteRow(q.start(), q.end(), q.text(), q.type().label(), q.cue(),
+                        q.hasSpeaker() ? entityIds[q.speaker()] : null,
+                        q.speakerMention() == null ? null : q.speakerMention().start(),
+                        q.speakerMention() == null ? null : q.speakerMention().end(),
+                        q.speakerMention() == null ? null : q.speakerMention().text(),
+                        q.speakerDescriptor(), (float) q.confidence()))
+                .toList());
+        outbox.add(id, toJson(toEvent(article, analysis, entityIds)));
+        return outcome;
+    }
+
+    /** Ids of the analysis' entities, created or named more fully where needed. */
+    private long[] storeEntities(List<Entity> entities) {
         long[] entityIds = new long[entities.size()];
         Map<String, EntityCatalog.Known> known = catalog.known(entities.stream().map(Entity::key).toList());
         List<Map.Entry<Long, String>> aliases = new ArrayList<>();
@@ -59,7 +105,10 @@ public class ArticleStore {
                     e.aliases().forEach(alias -> aliases.add(Map.entry(entityIds[i], alias)));
                 });
         catalog.addAliases(aliases);
+        return entityIds;
+    }
 
+    private static Article toArticle(RawArticle raw, Analysis analysis) {
         Article article = new Article();
         article.id = UUID.fromString(raw.id());
         article.title = raw.title();
@@ -67,38 +116,18 @@ public class ArticleStore {
         article.url = raw.url();
         article.source = raw.source();
         article.language = raw.language() == null ? "fr" : raw.language();
+        article.authors = (raw.authors() == null ? List.<String>of() : raw.authors()).toArray(String[]::new);
         article.publishedAt = raw.publishedAt();
         article.receivedAt = raw.receivedAt();
-        article.analyzedAt = Instant.now();
+        // Microseconds, as PostgreSQL keeps it: the event says what the row says.
+        article.analyzedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         article.analyzerVersion = Analysis.ANALYZER_VERSION;
         article.tokenCount = analysis.tokenCount();
-        List<String> authors = raw.authors() == null ? List.of() : raw.authors();
-        boolean created = catalog.insertArticleIfAbsent(article, toJson(authors));
-        boolean reanalysed = false;
-        if (!created && !Analysis.ANALYZER_VERSION.equals(catalog.lockAnalyzerVersion(article.id))) {
-            // Stored by an older analyzer: this delivery replaces its analysis (the row lock orders racing ones).
-            catalog.clearAnalysis(article);
-            reanalysed = true;
-        }
-        if (created || reanalysed) {
-            rows.insertMentions(article.id, analysis.mentions().stream()
-                    .map(m -> new AnalysisRows.MentionRow(entityIds[m.entity()], m.start(), m.end(), m.text(),
-                            m.type().name()))
-                    .toList());
-            rows.insertQuotes(article.id, analysis.quotes().stream()
-                    .map(q -> new AnalysisRows.QuoteRow(q.start(), q.end(), q.text(), q.type().label(), q.cue(),
-                            q.hasSpeaker() ? entityIds[q.speaker()] : null,
-                            q.speakerMention() == null ? null : q.speakerMention().start(),
-                            q.speakerMention() == null ? null : q.speakerMention().end(),
-                            q.speakerMention() == null ? null : q.speakerMention().text(),
-                            q.speakerDescriptor(), (float) q.confidence()))
-                    .toList());
-        }
-        return new Stored(created || reanalysed, toEvent(raw, article, authors, analysis, entityIds));
+        return article;
     }
 
-    private static TaggedArticle toEvent(RawArticle raw, Article article, List<String> authors, Analysis analysis,
-                                         long[] entityIds) {
+    /** The tagged event of what this transaction writes: the article row and its analysis. */
+    private static TaggedArticle toEvent(Article article, Analysis analysis, long[] entityIds) {
         List<TaggedArticle.EntityItem> entities = new ArrayList<>();
         for (int i = 0; i < analysis.entities().size(); i++) {
             Entity e = analysis.entities().get(i);
@@ -115,15 +144,15 @@ public class ArticleStore {
                                 q.speakerMention().end(), q.speakerMention().text()),
                         q.speakerDescriptor(), q.confidence()))
                 .toList();
-        TaggedArticle.ArticleFields fields = new TaggedArticle.ArticleFields(raw.title(), raw.body(), raw.url(),
-                raw.source(), article.language, raw.publishedAt(), authors, raw.receivedAt());
-        return new TaggedArticle(TaggedArticle.SCHEMA_VERSION, raw.id(), Analysis.ANALYZER_VERSION, article.analyzedAt,
-                fields, entities, mentions, quotes);
+        TaggedArticle.ArticleFields fields = new TaggedArticle.ArticleFields(article.title, article.body, article.url,
+                article.source, article.language, article.publishedAt, List.of(article.authors), article.receivedAt);
+        return new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article.id.toString(), article.analyzerVersion,
+                article.analyzedAt, fields, entities, mentions, quotes);
     }
 
-    private String toJson(List<String> authors) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(authors);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

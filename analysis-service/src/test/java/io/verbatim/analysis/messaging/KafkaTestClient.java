@@ -26,14 +26,20 @@ final class KafkaTestClient {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static void send(String topic, String key, String value) throws Exception {
+    /** Sends a record and returns the partition it went to. */
+    static int send(String topic, String key, String value) throws Exception {
+        return send(topic, null, key, value);
+    }
+
+    /** Sends a record to this partition (null: the key's) and returns the partition it went to. */
+    static int send(String topic, Integer partition, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 // Poison records may be large: the topics take up to 10 MiB (deploy/local/infra.sh).
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 10_485_760))) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get().partition();
         }
     }
 

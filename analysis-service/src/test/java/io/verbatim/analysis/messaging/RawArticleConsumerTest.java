@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,25 @@ class RawArticleConsumerTest {
             ;
 
     private static String raw(String id, String title) throws Exception {
-        return JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", id, "title", title, "body", BODY,
+        return raw(id, title, BODY);
+    }
+
+    private static String raw(String id, String title, String body) throws Exception {
+        return JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", id, "title", title, "body", body,
                 "source", "Test", "language", "fr", "authors", List.of("Rédaction"),
                 "receivedAt", "2025-06-12T12:00:00Z"));
+    }
+
+    /**
+     * Sends an ordinary article to the partition and waits until it is stored: records of a partition are
+     * processed in order, so every record sent to it before has been processed by then.
+     */
+    private void drain(int partition) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", partition, marker, raw(marker, "Marqueur"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(marker)) == 1);
+        KafkaTestClient.first("articles.tagged", marker, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("marker " + marker + " not published"));
     }
 
     @Transactional
@@ -77,21 +94,33 @@ class RawArticleConsumerTest {
         assertEquals(quote.get("speaker").get("id").asLong(), quotes(uuid).get(0).speakerEntityId);
     }
 
+    @Transactional
+    Article article(UUID id) {
+        return Article.findById(id);
+    }
+
     @Test
-    void redeliveredRecordLeavesExactlyOneCopy() throws Exception {
+    void redeliveryOrDuplicateSubmissionChangesNothingAndPublishesNothing() throws Exception {
         String id = UUID.randomUUID().toString();
         UUID uuid = UUID.fromString(id);
-        KafkaTestClient.send("articles.raw", id, raw(id, "Deux fois"));
+        int partition = KafkaTestClient.send("articles.raw", id, raw(id, "Deux fois"));
         await().atMost(Duration.ofSeconds(90)).until(() -> articles(uuid) == 1);
         long mentionsBefore = mentions(uuid);
 
         KafkaTestClient.send("articles.raw", id, raw(id, "Deux fois"));
-        // Both deliveries end on the tagged topic once processed; only then is the database checked.
-        assertEquals(2, KafkaTestClient.all("articles.tagged", id, 2, Duration.ofSeconds(60)).size());
+        KafkaTestClient.send("articles.raw", id, raw(id, "Autre titre", "Un tout autre texte, « sans rapport », a dit Paul Martin."));
+        drain(partition);
+
         assertEquals(1, articles(uuid));
+        assertEquals("Deux fois", article(uuid).title);
+        assertEquals(BODY, article(uuid).body);
         assertEquals(1, quotes(uuid).size());
         assertEquals(mentionsBefore, mentions(uuid));
         assertTrue(mentionsBefore > 0);
+        // The one event is the stored article's; the same analyzer had nothing new to say.
+        List<ConsumerRecord<String, String>> tagged = KafkaTestClient.all("articles.tagged", id, 2, Duration.ofSeconds(10));
+        assertEquals(1, tagged.size());
+        assertEquals("Deux fois", JSON.readTree(tagged.get(0).value()).get("article").get("title").asText());
     }
 
     @Inject
@@ -109,19 +138,88 @@ class RawArticleConsumerTest {
     }
 
     @Test
-    void articleFromAnOlderAnalyzerIsReanalysedOnceWhenDeliveredAgain() throws Exception {
+    void aNewerAnalyzerReplacesContentAndAnalysisTogether() throws Exception {
         String id = UUID.randomUUID().toString();
         UUID uuid = UUID.fromString(id);
         KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour"));
         await().atMost(Duration.ofSeconds(90)).until(() -> articles(uuid) == 1);
-        long mentionsBefore = mentions(uuid);
         markAsAnalysedBy(uuid, "verbatim-fr-0");
 
-        KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour"));
+        String newBody = "Le maire de Lyon Marc Petit a inauguré le pont.\n\n« Le chantier est fini », a déclaré M. Petit.";
+        KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour corrigée", newBody));
         await().atMost(Duration.ofSeconds(90)).until(() -> Analysis.ANALYZER_VERSION.equals(analyzerVersion(uuid)));
-        assertEquals(1, articles(uuid));
-        assertEquals(1, quotes(uuid).size());
-        assertEquals(mentionsBefore, mentions(uuid));
+        Article stored = article(uuid);
+        assertEquals("Mise à jour corrigée", stored.title);
+        assertEquals(newBody, stored.body);
+        List<ArticleQuote> quotes = quotes(uuid);
+        assertEquals(1, quotes.size());
+        assertEquals(quotes.get(0).text, newBody.substring(quotes.get(0).start, quotes.get(0).end));
+        assertEquals("Le chantier est fini", quotes.get(0).text);
+
+        List<ConsumerRecord<String, String>> tagged = KafkaTestClient.all("articles.tagged", id, 2, Duration.ofSeconds(60));
+        assertEquals(2, tagged.size());
+        JsonNode latest = JSON.readTree(tagged.get(1).value());
+        assertEquals(newBody, latest.get("article").get("body").asText());
+        assertEquals("Le chantier est fini", latest.get("quotes").get(0).get("text").asText());
+    }
+
+    @Test
+    void anOlderAnalyzerNeverReplacesANewerAnalysis() throws Exception {
+        String id = UUID.randomUUID().toString();
+        UUID uuid = UUID.fromString(id);
+        int partition = KafkaTestClient.send("articles.raw", id, raw(id, "Déjà analysé"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(uuid) == 1);
+        markAsAnalysedBy(uuid, "verbatim-fr-1000000");
+
+        KafkaTestClient.send("articles.raw", id, raw(id, "Réécrit", "Un autre texte, « différent », a dit Paul Martin."));
+        drain(partition);
+        assertEquals("verbatim-fr-1000000", analyzerVersion(uuid));
+        assertEquals("Déjà analysé", article(uuid).title);
+        assertEquals(BODY, article(uuid).body);
+        assertEquals(1, KafkaTestClient.all("articles.tagged", id, 2, Duration.ofSeconds(10)).size());
+    }
+
+    @Test
+    void anArticlePastTheTimeBudgetIsDeadLetteredAndTheNextOneOnItsPartitionFollows() throws Exception {
+        String slow = UUID.randomUUID().toString();
+        // About 200,000 tokens: far more than the test budget (application.properties) for any engine.
+        String body = "Le conseil municipal de Lille a voté le budget annexe des transports ce jeudi soir. ".repeat(12_000);
+        int partition = KafkaTestClient.send("articles.raw", slow, raw(slow, "Très long", body));
+        String next = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", partition, next, raw(next, "Après le très long"));
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.first("articles.dlq", slow, Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("slow article not in articles.dlq"));
+        assertTrue(header(dead, "dead-letter-reason").startsWith("timeout: "), header(dead, "dead-letter-reason"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(next)) == 1);
+        assertEquals(0, articles(UUID.fromString(slow)));
+        // In order: the article behind it waited for its verdict.
+        assertTrue(article(UUID.fromString(next)).analyzedAt.toEpochMilli() >= dead.timestamp(),
+                "the next article was stored before the slow one was dead-lettered");
+    }
+
+    @Transactional
+    void execute(String sql) {
+        em.createNativeQuery(sql).executeUpdate();
+    }
+
+    @Test
+    void aMigrationMistakeIsWaitedOutNotDeadLettered() throws Exception {
+        execute("ALTER TABLE tagged_outbox RENAME TO tagged_outbox_away");
+        String id = UUID.randomUUID().toString();
+        try {
+            KafkaTestClient.send("articles.raw", id, raw(id, "Pendant la panne"));
+            // SQL state 42P01 (no such table): retried, and readiness says why.
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 503);
+            assertTrue(given().get("/q/health/ready").body().asString().contains("tagged_outbox"));
+        } finally {
+            execute("ALTER TABLE tagged_outbox_away RENAME TO tagged_outbox");
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> articles(UUID.fromString(id)) == 1);
+        KafkaTestClient.first("articles.tagged", id, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("not published after the table came back"));
+        assertTrue(KafkaTestClient.first("articles.dlq", id, Duration.ofSeconds(5)).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
