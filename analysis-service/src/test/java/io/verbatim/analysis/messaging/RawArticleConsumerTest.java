@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.verbatim.analysis.engine.Analysis;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.verbatim.analysis.persistence.Article;
@@ -12,6 +13,7 @@ import io.verbatim.analysis.persistence.EntityMention;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -198,6 +200,11 @@ class RawArticleConsumerTest {
                 "the next article was stored before the slow one was dead-lettered");
     }
 
+    /** Health lives on the management interface, a port of its own. */
+    private static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
+    }
+
     @Transactional
     void execute(String sql) {
         em.createNativeQuery(sql).executeUpdate();
@@ -210,8 +217,8 @@ class RawArticleConsumerTest {
         try {
             KafkaTestClient.send("articles.raw", id, raw(id, "Pendant la panne"));
             // SQL state 42P01 (no such table): retried, and readiness says why.
-            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 503);
-            assertTrue(given().get("/q/health/ready").body().asString().contains("tagged_outbox"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> management().get("/q/health/ready").statusCode() == 503);
+            assertTrue(management().get("/q/health/ready").body().asString().contains("tagged_outbox"));
         } finally {
             execute("ALTER TABLE tagged_outbox_away RENAME TO tagged_outbox");
         }
@@ -219,7 +226,7 @@ class RawArticleConsumerTest {
         KafkaTestClient.first("articles.tagged", id, Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("not published after the table came back"));
         assertTrue(KafkaTestClient.first("articles.dlq", id, Duration.ofSeconds(5)).isEmpty());
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> management().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
