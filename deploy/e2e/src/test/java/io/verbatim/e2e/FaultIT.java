@@ -1,6 +1,7 @@
 package io.verbatim.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.verbatim.bench.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,15 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Nothing lost, nothing duplicated, while the pipeline is hurt: analysis killed with SIGKILL or stopped with
- * SIGTERM mid-stream, the broker stopped during a burst, PostgreSQL stopped for 12 s. Controls the test
- * infrastructure through deploy/local/infra.sh, so it runs under deploy/local/test.sh only.
+ * Nothing lost, nothing stored twice, no good article dead-lettered, while the pipeline is hurt: analysis killed
+ * with SIGKILL or stopped with SIGTERM mid-stream, one of two instances killed, the broker stopped during a burst,
+ * PostgreSQL stopped for 30 s; and dead-lettered articles replayed after a fix. Controls the test infrastructure
+ * through deploy/local/infra.sh, so it runs under deploy/local/test.sh only. Prints a table of the faults.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
 
     private static Pipeline pipeline;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final List<String> TABLE = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,6 +49,9 @@ class FaultIT {
         if (pipeline != null) {
             pipeline.close();
         }
+        System.out.println("[e2e] | fault | lasted | posted (202) | stored once | on articles.tagged | dead-lettered |");
+        System.out.println("[e2e] |---|---|---|---|---|---|");
+        TABLE.forEach(row -> System.out.println("[e2e] " + row));
     }
 
     /** Posts {@code count} distinct articles, each with exactly one quote carrying the run's marker. */
@@ -79,20 +85,32 @@ class FaultIT {
         }
     }
 
-    /** Every article stored once with its one quote, published on articles.tagged, absent from the DLQ. */
-    private static void assertExactlyOnce(String run, List<String> ids) throws Exception {
+    /**
+     * Every article stored once with its one quote, published on articles.tagged, absent from the DLQ; the
+     * numbers go to the table.
+     */
+    private static void assertExactlyOnce(String fault, Duration lasted, String run, List<String> ids) throws Exception {
         await("all " + ids.size() + " articles of " + run, () -> pipeline.articlesOfSource(run) == ids.size());
-        assertEquals(ids.size(), pipeline.quotesContaining(run), "quotes of " + run + " (one per article)");
+        long stored = pipeline.articlesOfSource(run);
+        long quotes = pipeline.quotesContaining(run);
         Set<String> wanted = new HashSet<>(ids);
         Map<String, Integer> tagged = Topics.count("articles.tagged", wanted, Duration.ofMinutes(2));
+        Map<String, Integer> dead = Topics.count("articles.dlq", wanted, Duration.ofSeconds(5));
+        TABLE.add(String.format("| %s | %.1f s | %d | %d | %d | %d |", fault, lasted.toMillis() / 1000.0, ids.size(),
+                stored, tagged.size(), dead.size()));
+        assertEquals(ids.size(), quotes, "quotes of " + run + " (one per article)");
         assertEquals(wanted, tagged.keySet(), "articles on articles.tagged");
-        assertEquals(Map.of(), Topics.count("articles.dlq", wanted, Duration.ofSeconds(5)), "articles in the DLQ");
+        assertEquals(Map.of(), dead, "articles in the DLQ");
     }
 
     private static void infra(String action, String part) throws Exception {
         Path script = Path.of(System.getProperty("verbatim.repo", "../..")).resolve("deploy/local/infra.sh");
         Process process = new ProcessBuilder("bash", script.toString(), action, part).inheritIO().start();
         assertEquals(0, process.waitFor(), "infra.sh " + action + " " + part);
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     @Test
@@ -102,11 +120,12 @@ class FaultIT {
         List<String> ids = postArticles(run, 500);
         await("the first analysed articles", () -> pipeline.articlesOfSource(run) >= 40);
         pipeline.analysis.kill();
+        long down = System.nanoTime();
         long stored = pipeline.articlesOfSource(run);
         System.out.printf("[e2e] analysis-service killed (SIGKILL) after %d of 500 articles%n", stored);
         assertTrue(stored < 500, "the kill came too late to prove anything");
         pipeline.restartAnalysis();
-        assertExactlyOnce(run, ids);
+        assertExactlyOnce("analysis SIGKILL, restarted", since(down), run, ids);
     }
 
     @Test
@@ -115,20 +134,42 @@ class FaultIT {
         String run = "term-" + UUID.randomUUID();
         List<String> ids = postArticles(run, 300);
         await("the first analysed articles", () -> pipeline.articlesOfSource(run) >= 20);
+        long down = System.nanoTime();
         int exit = pipeline.analysis.terminate();
         System.out.printf("[e2e] analysis-service stopped by SIGTERM (exit %d) after %d of 300 articles%n", exit,
                 pipeline.articlesOfSource(run));
         pipeline.restartAnalysis();
-        assertExactlyOnce(run, ids);
+        assertExactlyOnce("analysis SIGTERM, restarted", since(down), run, ids);
     }
 
     @Test
     @Order(3)
-    void brokerDownMeans503AndEvery202IsProcessed() throws Exception {
+    void oneOfTwoInstancesKilledUnderLoad() throws Exception {
+        ServiceProcess second = pipeline.startAnalysis(Map.of());
+        try {
+            String run = "pair-" + UUID.randomUUID();
+            List<String> ids = postArticles(run, 500);
+            await("the first analysed articles", () -> pipeline.articlesOfSource(run) >= 60);
+            pipeline.analysis.kill();
+            long down = System.nanoTime();
+            System.out.printf("[e2e] one of two analysis-service instances killed after %d of 500 articles%n",
+                    pipeline.articlesOfSource(run));
+            // The survivor takes the dead one's partitions; nothing is restarted.
+            assertExactlyOnce("1 of 2 analysis instances SIGKILL (not restarted)", since(down), run, ids);
+        } finally {
+            pipeline.analysis = second;
+        }
+    }
+
+    @Test
+    @Order(4)
+    void brokerDownMeans503AndEveryArticleIsStoredAndPublishedAfterwards() throws Exception {
         String run = "broker-" + UUID.randomUUID();
-        List<String> accepted = new ArrayList<>(postArticles(run, 20));
+        List<String> accepted = new ArrayList<>(postArticles(run, 50));
         infra("stop", "kafka");
+        long down = System.nanoTime();
         int refused = 0;
+        Duration lasted;
         try {
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> response = pipeline.post("/api/v1/articles", "application/json",
@@ -142,35 +183,99 @@ class FaultIT {
                     refused++;
                 }
             }
+            // Longer than many retry pauses of analysis (2 s at most here): its stored articles wait in the outbox.
+            while (since(down).compareTo(Duration.ofSeconds(30)) < 0) {
+                Thread.sleep(250);
+            }
         } finally {
+            lasted = since(down);
             infra("start", "kafka");
         }
         System.out.printf("[e2e] broker down: %d of 5 posts refused with 503%n", refused);
         assertTrue(refused > 0, "ingest never noticed the broker was gone");
-        accepted.addAll(postArticles(run + "-after", 10));
-        await("every accepted article of " + run, () -> pipeline.articlesOfSource(run) + pipeline.articlesOfSource(run + "-after")
-                == accepted.size());
+        assertExactlyOnce("Kafka stopped", lasted, run, accepted);
     }
 
     @Test
-    @Order(4)
-    void databaseDownForTwelveSecondsLosesNothing() throws Exception {
+    @Order(5)
+    void databaseDownForThirtySecondsLosesNothing() throws Exception {
         String run = "db-" + UUID.randomUUID();
+        List<String> before = postArticles(run, 30);
         infra("stop", "postgres");
-        List<String> ids;
+        long down = System.nanoTime();
         boolean reportedNotReady = false;
+        List<String> during;
+        Duration lasted;
         try {
-            ids = postArticles(run, 30);
-            long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
-            while (System.nanoTime() < until) {
+            during = postArticles(run + "-during", 30);
+            // Longer than many retry pauses of analysis (2 s at most here).
+            while (since(down).compareTo(Duration.ofSeconds(30)) < 0) {
                 reportedNotReady |= pipeline.readiness(pipeline.analysis) != 200;
                 Thread.sleep(500);
             }
         } finally {
+            lasted = since(down);
             infra("start", "postgres");
         }
         assertTrue(reportedNotReady, "analysis-service stayed ready without its database");
-        assertExactlyOnce(run, ids);
+        assertExactlyOnce("PostgreSQL stopped (posted before)", lasted, run, before);
+        assertExactlyOnce("PostgreSQL stopped (posted during)", lasted, run + "-during", during);
         await("analysis-service ready again", () -> pipeline.readiness(pipeline.analysis) == 200);
+    }
+
+    @Test
+    @Order(6)
+    void deadLetteredArticlesAreReplayedAfterAFix() throws Exception {
+        // The "bug": a time budget no article can meet, so every article is dead-lettered with reason timeout.
+        pipeline.analysis.terminate();
+        pipeline.restartAnalysis(Map.of("VERBATIM_ANALYSIS_TIME_BUDGET", "1ms"));
+        String run = "replay-" + UUID.randomUUID();
+        List<String> ids = postArticles(run, 20);
+        Set<String> wanted = new HashSet<>(ids);
+        long broken = System.nanoTime();
+        await("articles dead-lettered", () -> Topics.count("articles.dlq", wanted, Duration.ofSeconds(5)).size()
+                + pipeline.articlesOfSource(run) >= ids.size());
+        Set<String> dead = Topics.count("articles.dlq", wanted, Duration.ofSeconds(5)).keySet();
+        int deadLettered = dead.size();
+        assertTrue(deadLettered > 0, "the 1 ms budget dead-lettered nothing");
+        assertTrue(pipeline.deadLetters("list", "--reason", "timeout").contains(dead.iterator().next()));
+
+        // The fix, then the replay: every article analysed and published, and a second replay sends nothing.
+        pipeline.analysis.terminate();
+        pipeline.restartAnalysis();
+        String replayed = pipeline.deadLetters("replay", "--reason", "timeout");
+        assertTrue(replayed.contains("replayed "), replayed);
+        await("every article of " + run, () -> pipeline.articlesOfSource(run) == ids.size());
+        assertTrue(pipeline.deadLetters("replay", "--reason", "timeout").contains("replayed 0 record(s)"));
+        long stored = pipeline.articlesOfSource(run);
+        Map<String, Integer> tagged = Topics.count("articles.tagged", wanted, Duration.ofMinutes(2));
+        TABLE.add(String.format("| time budget of 1 ms, then fixed and `dlq.sh replay --reason timeout` | %.1f s | %d | %d | %d | %d, then replayed |",
+                since(broken).toMillis() / 1000.0, ids.size(), stored, tagged.size(), deadLettered));
+        assertEquals(ids.size(), pipeline.quotesContaining(run));
+        assertEquals(wanted, tagged.keySet());
+    }
+
+    @Test
+    @Order(7)
+    void modelsThatFailToLoadFailLivenessAndDeadLetterNothing() throws Exception {
+        pipeline.analysis.terminate();
+        // Too little heap for the French NER model (the service holds about 175 MiB with it loaded).
+        ServiceProcess starved = pipeline.launchAnalysis(Map.of(), "128m");
+        long broken = System.nanoTime();
+        String run = "models-" + UUID.randomUUID();
+        List<String> ids;
+        try {
+            await("liveness DOWN", () -> pipeline.health(starved, "/q/health/live").statusCode() == 503);
+            ids = postArticles(run, 10);
+            // A record has reached processing, and waits there instead of going to the DLQ.
+            await("a record waiting for the models", () -> pipeline.health(starved, "/q/health/ready").body()
+                    .contains("failed to load"));
+            assertEquals(0, pipeline.articlesOfSource(run));
+            assertEquals(Map.of(), Topics.count("articles.dlq", new HashSet<>(ids), Duration.ofSeconds(5)));
+        } finally {
+            starved.kill();
+        }
+        pipeline.restartAnalysis();
+        assertExactlyOnce("NLP models failed to load (128 MiB heap); killed, restarted", since(broken), run, ids);
     }
 }

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +40,8 @@ final class Pipeline implements AutoCloseable {
     Pipeline start() throws Exception {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         env.put("VERBATIM_DB_URL", System.getProperty("verbatim.test.db-url", "jdbc:postgresql://127.0.0.1:15432/verbatim"));
+        // Short pauses between retries, so that faults longer than many of them are quick to test.
+        env.put("VERBATIM_ANALYSIS_MAX_RETRY_PAUSE", "2s");
         analysis = ServiceProcess.start(repo, "analysis-service", env, LOGS);
         query = ServiceProcess.start(repo, "query-service", env, LOGS);
         Map<String, String> ingestEnv = new HashMap<>(env);
@@ -52,8 +56,40 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts analysis-service again after it was stopped or killed. */
     void restartAnalysis() throws Exception {
-        analysis = ServiceProcess.start(repo, "analysis-service", env, LOGS);
-        System.out.printf("[e2e] analysis-service ready again in %d ms%n", analysis.awaitReady(Duration.ofMinutes(3)).toMillis());
+        restartAnalysis(Map.of());
+    }
+
+    /** Starts analysis-service again with these settings added. */
+    void restartAnalysis(Map<String, String> settings) throws Exception {
+        analysis = startAnalysis(settings);
+    }
+
+    /** Starts one more analysis-service instance (same consumer group) and waits until it is ready. */
+    ServiceProcess startAnalysis(Map<String, String> settings) throws Exception {
+        ServiceProcess started = launchAnalysis(settings, "1g");
+        System.out.printf("[e2e] analysis-service ready in %d ms%n", started.awaitReady(Duration.ofMinutes(3)).toMillis());
+        return started;
+    }
+
+    /** Starts an analysis-service instance with this heap, without waiting for it. */
+    ServiceProcess launchAnalysis(Map<String, String> settings, String maxHeap) throws Exception {
+        Map<String, String> analysisEnv = new HashMap<>(env);
+        analysisEnv.putAll(settings);
+        return ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS, maxHeap);
+    }
+
+    /** Runs deploy/local/dlq.sh on the test broker and returns what it printed. */
+    String deadLetters(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", repo.resolve("deploy/local/dlq.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("dlq.sh " + String.join(" ", args) + " failed:\n" + output);
+        }
+        return output;
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
@@ -81,11 +117,20 @@ final class Pipeline implements AutoCloseable {
     }
 
     int readiness(ServiceProcess service) throws Exception {
+        return health(service, "/q/health/ready").statusCode();
+    }
+
+    /** The answer of a health endpoint, or status 0 with an empty body while the service does not listen. */
+    Health health(ServiceProcess service, String path) throws Exception {
         try {
-            return get(service.managementUrl("/q/health/ready")).statusCode();
+            HttpResponse<String> response = get(service.managementUrl(path));
+            return new Health(response.statusCode(), response.body());
         } catch (java.io.IOException e) {
-            return 0;
+            return new Health(0, "");
         }
+    }
+
+    record Health(int statusCode, String body) {
     }
 
     @Override
