@@ -21,6 +21,12 @@ function h(tag, attributes, ...children) {
   return node;
 }
 
+/** Replaces a node's children; like h(), skips null (replaceChildren itself would print "null"). */
+function fill(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
 function append(node, children) {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
@@ -169,17 +175,17 @@ async function searchPage(params) {
   const filters = { q: params.q, from: params.from, to: params.to, source: params.source, entityType: params.entityType,
     quoteType: params.quoteType, sort: params.sort, entity: params.entity, speaker: params.speaker };
   const results = h('section', { 'aria-label': 'Résultats' }, h('p', { class: 'empty' }, 'Chargement…'));
-  main.replaceChildren(h('h1', {}, 'Qui a dit quoi'), searchForm(params), results);
+  fill(main, h('h1', {}, 'Qui a dit quoi'), searchForm(params), results);
   try {
     const load = cursor => api('articles', { ...filters, cursor });
     const page = await load();
     const list = h('ol', { class: 'results' }, page.items.map(articleItem));
-    results.replaceChildren(
+    fill(results,
       h('p', { class: 'meta' }, (page.totalIsExact === false ? 'Plus de ' : '') + page.total
         + ' article' + (page.total === 1 ? '' : 's')),
       page.items.length ? list : h('p', { class: 'empty' }, 'Aucun article ne correspond.'),
       moreButton(load, list, articleItem, page));
-  } catch (e) { results.replaceChildren(problem(e)); }
+  } catch (e) { fill(results, problem(e)); }
 }
 
 /** The body with entity mentions coloured by type and quotes highlighted, each followed by its speaker badge. */
@@ -223,12 +229,12 @@ function badge(quote) {
 }
 
 async function articlePage(id) {
-  main.replaceChildren(h('p', { class: 'empty' }, 'Chargement…'));
+  fill(main, h('p', { class: 'empty' }, 'Chargement…'));
   try {
     const a = await api('articles/' + encodeURIComponent(id));
     document.title = 'Verbatim — ' + a.title;
     const url = safeUrl(a.url);
-    main.replaceChildren(
+    fill(main,
       h('h1', {}, a.title),
       h('p', { class: 'meta' }, [a.source, when(a.publishedAt || a.receivedAt), a.authors.join(', ')].filter(Boolean).join(' · '),
         url ? [' · ', h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, 'article original')] : null),
@@ -243,7 +249,7 @@ async function articlePage(id) {
           [q.speakerDescriptor, q.cue, QUOTE_TYPES[q.type]].filter(Boolean).map(x => ' · ' + x))))) : h('p', { class: 'empty' }, 'Aucune citation.'),
       h('h2', {}, 'Entités'),
       entityTable(a.entities));
-  } catch (e) { main.replaceChildren(problem(e)); }
+  } catch (e) { fill(main, problem(e)); }
 }
 
 function entityTable(mentions) {
@@ -268,12 +274,12 @@ function quoteItem(q) {
 }
 
 async function speakerPage(id) {
-  main.replaceChildren(h('p', { class: 'empty' }, 'Chargement…'));
+  fill(main, h('p', { class: 'empty' }, 'Chargement…'));
   try {
     const [s, page] = await Promise.all([api('speakers/' + encodeURIComponent(id)), api('speakers/' + encodeURIComponent(id) + '/quotes')]);
     document.title = 'Verbatim — ' + s.name;
     const list = h('ul', { class: 'plain' }, page.items.map(quoteItem));
-    main.replaceChildren(
+    fill(main,
       h('h1', {}, s.name),
       h('p', { class: 'meta' }, `${TYPE_NAMES[s.type]} · ${s.quotes} citation(s) dans ${s.articles} article(s)`,
         s.firstQuotedAt ? ` · du ${day(s.firstQuotedAt)} au ${day(s.lastQuotedAt)}` : '', ' · ',
@@ -288,17 +294,17 @@ async function speakerPage(id) {
       h('h2', {}, 'Citations'),
       page.items.length ? list : h('p', { class: 'empty' }, 'Aucune citation.'),
       moreButton(cursor => api('speakers/' + encodeURIComponent(id) + '/quotes', { cursor }), list, quoteItem, page));
-  } catch (e) { main.replaceChildren(problem(e)); }
+  } catch (e) { fill(main, problem(e)); }
 }
 
 async function entityPage(id) {
-  main.replaceChildren(h('p', { class: 'empty' }, 'Chargement…'));
+  fill(main, h('p', { class: 'empty' }, 'Chargement…'));
   try {
     const key = encodeURIComponent(id);
     const [e, together, timeline] = await Promise.all([api('entities/' + key), api('entities/' + key + '/cooccurring', { size: 25 }),
       api('entities/' + key + '/timeline')]);
     document.title = 'Verbatim — ' + e.name;
-    main.replaceChildren(
+    fill(main,
       h('h1', {}, h('span', { class: 'ent ent-' + e.type }, e.name)),
       h('p', { class: 'meta' }, `${TYPE_NAMES[e.type]} · ${e.mentions} mention(s)`,
         e.aliases.length ? ' · aussi : ' + e.aliases.join(', ') : '',
@@ -314,7 +320,7 @@ async function entityPage(id) {
         h('section', {}, h('h2', {}, 'Derniers articles'),
           h('ul', { class: 'plain' }, e.articles.map(a => h('li', {}, h('a', { href: '#/article/' + a.id }, a.title),
             h('div', { class: 'meta' }, day(a.date))))))));
-  } catch (err) { main.replaceChildren(problem(err)); }
+  } catch (err) { fill(main, problem(err)); }
 }
 
 async function speakersPage(params) {
@@ -332,25 +338,25 @@ async function speakersPage(params) {
   const period = { from: params.from, to: params.to };
   const speakers = h('section', {}, h('h2', {}, 'Les plus cités'), h('p', { class: 'empty' }, 'Chargement…'));
   const entities = h('section', {}, h('h2', {}, 'Les plus nommés'), h('p', { class: 'empty' }, 'Chargement…'));
-  main.replaceChildren(h('h1', {}, 'Orateurs et entités'), form, h('div', { class: 'grid' }, speakers, entities));
+  fill(main, h('h1', {}, 'Orateurs et entités'), form, h('div', { class: 'grid' }, speakers, entities));
   try {
     const [ranking, top] = await Promise.all([api('speakers', { ...period, size: 25 }), api('entities/top', { ...period, size: 25 })]);
-    speakers.replaceChildren(h('h2', {}, 'Les plus cités'), ranking.items.length ? h('table', {},
+    fill(speakers, h('h2', {}, 'Les plus cités'), ranking.items.length ? h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Orateur'), h('th', { scope: 'col' }, 'Citations'), h('th', { scope: 'col' }, 'Dernière description'))),
       h('tbody', {}, ranking.items.map(s => h('tr', {}, h('td', {}, speakerLink(s)), h('td', {}, s.quotes), h('td', {}, s.latestDescriptor || '')))))
       : h('p', { class: 'empty' }, 'Personne n\'a été cité sur cette période.'));
-    entities.replaceChildren(h('h2', {}, 'Les plus nommés'), top.items.length ? h('table', {},
+    fill(entities, h('h2', {}, 'Les plus nommés'), top.items.length ? h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Entité'), h('th', { scope: 'col' }, 'Mentions'), h('th', { scope: 'col' }, 'Articles'))),
       h('tbody', {}, top.items.map(e => h('tr', {}, h('td', {}, entityLink(e, 'ent ent-' + e.type)), h('td', {}, e.mentions), h('td', {}, e.articles)))))
       : h('p', { class: 'empty' }, 'Aucune entité sur cette période.'));
-  } catch (e) { speakers.replaceChildren(problem(e)); entities.replaceChildren(); }
+  } catch (e) { fill(speakers, problem(e)); fill(entities); }
 }
 
 function livePage() {
   document.title = 'Verbatim — en direct';
   const status = h('p', { class: 'live-status', role: 'status' }, 'Connexion…');
   const list = h('ol', { class: 'results', 'aria-live': 'polite' });
-  main.replaceChildren(h('h1', {}, 'En direct'),
+  fill(main, h('h1', {}, 'En direct'),
     h('p', { class: 'meta' }, 'Les articles apparaissent ici dès qu\'ils sont analysés.'), status, list);
   live = new EventSource('api/v1/stream/articles');
   live.addEventListener('open', () => { status.textContent = 'Connecté : en attente de nouveaux articles.'; });
@@ -382,7 +388,7 @@ function route() {
     '': () => searchPage(params), search: () => searchPage(params), article: () => articlePage(id),
     speaker: () => speakerPage(id), entity: () => entityPage(id), speakers: () => speakersPage(params), live: livePage,
   };
-  (pages[page] || (() => main.replaceChildren(problem(new Error('Page inconnue.')))))();
+  (pages[page] || (() => fill(main, problem(new Error('Page inconnue.')))))();
   if (page) main.focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }

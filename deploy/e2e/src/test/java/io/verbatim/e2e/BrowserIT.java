@@ -114,6 +114,10 @@ class BrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.results li h3 a")));
         assertTrue(result.getText().contains("<img src=x"), "the title is shown as text: " + result.getText());
+        WebElement results = browser.findElement(By.cssSelector("section[aria-label='Résultats']"));
+        assertEquals("", ((JavascriptExecutor) browser).executeScript("return [...arguments[0].childNodes]"
+                + ".filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join('')", results),
+                "stray text under the results (a single page has no 'more' button, and nothing in its place)");
         result.click();
         WebElement body = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".article-body")));
         assertTrue(body.getText().contains("<script>window.__xss='body'</script>"), body.getText());

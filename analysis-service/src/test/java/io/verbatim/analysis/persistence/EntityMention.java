@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import java.util.UUID;
 
-/** Where an article names an entity (character offsets into the body). */
+/** Where an article names an entity (character offsets into the body); tests read the rows AnalysisRows writes. */
 @Entity
 @Table(name = "mention")
 public class EntityMention extends PanacheEntityBase {

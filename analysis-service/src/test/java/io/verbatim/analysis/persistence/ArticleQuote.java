@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.util.List;
 import java.util.UUID;
 
-/** A quote of an article with its speaker (an entity, or none with a descriptor). */
+/** A quote of an article with its speaker (an entity, or none with a descriptor); tests read the rows AnalysisRows writes. */
 @Entity
 @Table(name = "quote")
 public class ArticleQuote extends PanacheEntityBase {
