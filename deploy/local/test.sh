@@ -22,7 +22,7 @@ export VERBATIM_PG_PORT=15432
 maven=(verify)
 if [[ ${1:-} == --quick ]]; then
     shift
-    maven=(test -pl ingest-service,analysis-service,query-service)
+    maven=(test -pl deploy/contracts,ingest-service,analysis-service,query-service)
 fi
 
 "$here/infra.sh" wipe

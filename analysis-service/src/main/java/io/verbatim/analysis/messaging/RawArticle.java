@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A record of {@code articles.raw} as ingest-service writes it (schema version 1, see the README).
- * deploy/e2e's contract test proves the two sides name the same fields.
+ * A record of {@code articles.raw} as ingest-service writes it: deploy/contracts/schemas/articles.raw.v1.schema.json,
+ * whose examples this service's tests read.
  */
 public record RawArticle(
         int schemaVersion,

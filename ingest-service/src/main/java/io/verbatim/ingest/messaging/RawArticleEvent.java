@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Contract of a record on {@code articles.raw} (JSON, record key = id). Documented in the README;
- * analysis-service reads the same fields, and deploy/e2e's contract test proves both sides agree.
- * Bump {@link #SCHEMA_VERSION} on any incompatible change.
+ * A record on {@code articles.raw} (JSON, record key = id), as its contract says:
+ * deploy/contracts/schemas/articles.raw.v1.schema.json, which the records ingest writes are tested against.
+ * Bump {@link #SCHEMA_VERSION}, with a new schema, on any incompatible change.
  */
 public record RawArticleEvent(
         int schemaVersion,

@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
+
 /**
- * Reads {@code articles.tagged} (contract in the README) and hands each article to the live stream. A record
+ * Reads {@code articles.tagged} (contract in deploy/contracts) and hands each article to the live stream. A record
  * this service cannot read is logged and skipped: the stream is a view, the database stays the record.
  */
 @ApplicationScoped
@@ -24,17 +26,22 @@ public class TaggedArticleListener {
 
     @Incoming("articles-tagged")
     public void onTagged(String value) {
+        read(value).ifPresent(stream::publish);
+    }
+
+    /** The article a record carries, as the live stream shows it; empty for a record this service cannot read. */
+    static Optional<ArticleStream.StreamedArticle> read(String value) {
         TaggedArticleEvent event;
         try {
             event = JSON.readValue(value, TaggedArticleEvent.class);
         } catch (Exception e) {
             LOG.warnf("skipping an unreadable record on articles.tagged: %s", e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (event.schemaVersion() != TaggedArticleEvent.SCHEMA_VERSION || event.id() == null || event.article() == null) {
             LOG.warnf("skipping a record of schema version %d on articles.tagged", event.schemaVersion());
-            return;
+            return Optional.empty();
         }
-        stream.publish(event.toStreamed());
+        return Optional.of(event.toStreamed());
     }
 }

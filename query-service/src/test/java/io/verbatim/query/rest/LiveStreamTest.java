@@ -1,7 +1,10 @@
 package io.verbatim.query.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.verbatim.contracts.EventContract;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Records published on the real articles.tagged topic reach SSE clients, filtered as they asked. */
 @QuarkusTest
 class LiveStreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/api/v1/stream/articles")
     URI stream;
@@ -120,16 +125,20 @@ class LiveStreamTest {
         throw new AssertionError("no event for article " + id);
     }
 
+    /** The first example of the articles.tagged contract, as this article with this speaker. */
     private void publish(String id, String title, long speaker) throws Exception {
-        String json = """
-                {"schemaVersion":1,"id":"%s","analyzerVersion":"test","analyzedAt":"2025-06-12T10:00:05Z",
-                 "article":{"title":"%s","body":"« Oui », dit-elle.","source":"Test","language":"fr",
-                            "publishedAt":"2025-06-12T10:00:00Z","authors":[],"receivedAt":"2025-06-12T10:00:01Z"},
-                 "entities":[{"id":%d,"key":"PER:x","name":"Porte-parole %d","type":"PER","aliases":[]}],
-                 "mentions":[],
-                 "quotes":[{"start":2,"end":5,"text":"Oui","type":"direct","cue":"dire",
-                            "speaker":{"id":%d,"name":"Porte-parole %d"},"confidence":0.9}]}
-                """.formatted(id, title, speaker, speaker, speaker, speaker);
-        producer.send(new ProducerRecord<>("articles.tagged", id, json)).get();
+        ObjectNode event = (ObjectNode) JSON.readTree(EventContract.of("articles.tagged", 1).examples().get(0));
+        event.put("id", id);
+        ((ObjectNode) event.get("article")).put("title", title);
+        ObjectNode entity = (ObjectNode) event.get("entities").get(0);
+        long example = entity.get("id").asLong();
+        entity.put("id", speaker);
+        event.get("mentions").forEach(m -> ((ObjectNode) m).put("entityId", speaker));
+        event.get("quotes").forEach(q -> {
+            if (q.get("speaker").path("id").asLong() == example) {
+                ((ObjectNode) q.get("speaker")).put("id", speaker);
+            }
+        });
+        producer.send(new ProducerRecord<>("articles.tagged", id, event.toString())).get();
     }
 }
