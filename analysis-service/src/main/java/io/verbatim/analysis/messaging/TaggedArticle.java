@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Contract of a record on {@code articles.tagged} (JSON, record key = article id), documented in the README.
+ * A record on {@code articles.tagged} (JSON, record key = article id), as its contract says:
+ * deploy/contracts/schemas/articles.tagged.v1.schema.json, which the records this service writes are tested against.
  * Offsets are Java String (UTF-16) indices into {@code article.body}. A record may be delivered more than once
  * (after a crash between storing and acknowledging): consumers keep the last record per key.
  */
