@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.verbatim.analysis.service.ArticleProcessing;
+import io.verbatim.analysis.service.PoisonRecordException;
 import io.verbatim.analysis.service.ShuttingDownException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,11 +35,16 @@ public class RawArticleConsumer {
     @Inject
     ArticleProcessing processing;
 
+    @Inject
+    TaggedArticlePublisher publisher;
+
     @Incoming("articles-raw")
     @Blocking("analysis")
     public CompletionStage<Void> consume(KafkaRecord<String, String> record) {
         try {
-            processing.process(reader.read(record.getKey(), record.getPayload()));
+            if (processing.process(reader.read(record.getKey(), record.getPayload()))) {
+                publisher.wake();
+            }
             return record.ack();
         } catch (ShuttingDownException e) {
             LOG.infof("record %s handed back for after the restart", where(record));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.analysis.config.AnalysisConfig;
+import io.verbatim.analysis.event.RawArticle;
+import io.verbatim.analysis.service.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

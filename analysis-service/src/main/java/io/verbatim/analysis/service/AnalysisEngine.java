@@ -5,7 +5,6 @@ import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
-import io.verbatim.analysis.messaging.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

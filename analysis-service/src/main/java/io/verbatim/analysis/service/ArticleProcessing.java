@@ -6,9 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.engine.Analysis;
-import io.verbatim.analysis.messaging.PoisonRecordException;
-import io.verbatim.analysis.messaging.RawArticle;
-import io.verbatim.analysis.messaging.TaggedArticlePublisher;
+import io.verbatim.analysis.event.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,9 +37,6 @@ public class ArticleProcessing {
     ArticleStore store;
 
     @Inject
-    TaggedArticlePublisher publisher;
-
-    @Inject
     AnalysisConfig config;
 
     /** What each waiting consumer thread waits for, for readiness. */
@@ -63,7 +58,8 @@ public class ArticleProcessing {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    public void process(RawArticle article) {
+    /** Returns whether a tagged event was stored in the outbox for the relay to publish. */
+    public boolean process(RawArticle article) {
         awaitModels(article.id());
         Analysis analysis;
         long began = System.nanoTime();
@@ -78,7 +74,6 @@ public class ArticleProcessing {
         ArticleStore.Outcome outcome = untilDone("store article " + article.id(), () -> store.store(article, analysis));
         switch (outcome) {
             case CREATED, REPLACED -> {
-                publisher.wake();
                 processed.increment();
                 LOG.infof("article %s %s: %d tokens, %d entities, %d quotes in %d ms", article.id(),
                         outcome == ArticleStore.Outcome.CREATED ? "stored" : "re-analysed", analysis.tokenCount(),
@@ -89,6 +84,7 @@ public class ArticleProcessing {
                 LOG.infof("article %s was already stored by this analyzer or a newer one: left as it is", article.id());
             }
         }
+        return outcome != ArticleStore.Outcome.UNCHANGED;
     }
 
     /** From the first moment of shutdown, a failure hands the article back instead of retrying. */

@@ -2,7 +2,6 @@ package io.verbatim.analysis.service;
 
 import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.engine.Analysis;
-import io.verbatim.analysis.messaging.PoisonRecordException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.verbatim.analysis.messaging;
+package io.verbatim.analysis.service;
 
 /**
  * A record that no retry can process: it goes to the dead-letter topic. Its message, the

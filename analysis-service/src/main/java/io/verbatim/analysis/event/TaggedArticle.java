@@ -1,4 +1,4 @@
-package io.verbatim.analysis.messaging;
+package io.verbatim.analysis.event;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
