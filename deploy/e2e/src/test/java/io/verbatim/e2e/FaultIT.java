@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,9 +136,16 @@ class FaultIT {
         List<String> ids = postArticles(run, 300);
         await("the first analysed articles", () -> pipeline.articlesOfSource(run) >= 20);
         long down = System.nanoTime();
-        int exit = pipeline.analysis.terminate();
-        System.out.printf("[e2e] analysis-service stopped by SIGTERM (exit %d) after %d of 300 articles%n", exit,
-                pipeline.articlesOfSource(run));
+        ServiceProcess stopped = pipeline.analysis;
+        int exit = stopped.terminate();
+        long done = pipeline.articlesOfSource(run);
+        long handedBack = Files.readAllLines(stopped.log).stream().filter(l -> l.contains("handed back")).count();
+        System.out.printf("[e2e] analysis-service stopped by SIGTERM (exit %d) after %d of 300 articles,"
+                + " %d record(s) handed back mid-analysis%n", exit, done, handedBack);
+        // 128 + 15: the JVM ended on the signal after its shutdown hooks, neither crashed nor was killed (137).
+        assertEquals(143, exit, "exit code after SIGTERM, see " + stopped.log);
+        // Records it had been given but had not stored are what it must hand back: there must be some.
+        assertTrue(done < 300, "every article was stored before SIGTERM came: no work was in flight");
         pipeline.restartAnalysis();
         assertExactlyOnce("analysis SIGTERM, restarted", since(down), run, ids);
     }
