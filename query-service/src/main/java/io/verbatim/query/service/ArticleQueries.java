@@ -86,7 +86,7 @@ public class ArticleQueries {
         }
         Sql sql = new Sql();
         if (filter.hasText()) {
-            sql.and("a.search_vector @@ websearch_to_tsquery('verbatim_french', :text)", "text", filter.text());
+            sql.and("a.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text(:text))", "text", filter.text());
         }
         for (int i = 0; filter.entities() != null && i < filter.entities().size(); i++) {
             sql.and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity" + i + ")",
@@ -111,7 +111,7 @@ public class ArticleQueries {
         boolean few = selective && matching <= Page.COUNT_CAP;
 
         // Ranked on title and lead (rank_vector, small and stored in the row), then newest first.
-        String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, websearch_to_tsquery('verbatim_french', :text))"
+        String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, websearch_to_tsquery('verbatim_french', verbatim_search_text(:text)))"
                 : "CAST(NULL AS real)";
         if (page.cursor() != null) {
             if (sort == Sort.DATE) {
@@ -124,10 +124,13 @@ public class ArticleQueries {
                         .bind("afterRank", c.real(0)).bind("afterDate", c.time(1)).bind("afterId", c.uuid(2));
             }
         }
+        // The body is parsed as it was indexed (verbatim_search_text), and the snippet cut from it is shown with
+        // the article's own apostrophes, guillemets and spaces again.
         String snippet = filter.hasText()
-                ? "ts_headline('verbatim_french', translate(a.body, chr(2) || chr(3), ''),"
-                + " websearch_to_tsquery('verbatim_french', :text),"
-                + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2')"
+                ? "verbatim_search_shown(ts_headline('verbatim_french',"
+                + " verbatim_search_text(translate(a.body, chr(2) || chr(3), '')),"
+                + " websearch_to_tsquery('verbatim_french', verbatim_search_text(:text)),"
+                + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'))"
                 : "CAST(NULL AS text)";
         String order = sort == Sort.DATE ? Sql.ARTICLE_DATE + " DESC, a.id DESC"
                 : "10 DESC, " + Sql.ARTICLE_DATE + " DESC, a.id DESC";

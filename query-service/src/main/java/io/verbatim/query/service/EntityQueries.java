@@ -53,8 +53,9 @@ public class EntityQueries {
 
     public Page<EntitySummary> list(String type, String nameQuery, PageRequest page) {
         Sql sql = new Sql().and("e.type = :type", "type", type("type", type))
-                .and("(e.name ILIKE :name OR EXISTS (SELECT 1 FROM entity_alias al WHERE al.entity_id = e.id"
-                        + " AND al.alias ILIKE :name))", "name",
+                // Compared as a reader types names: apostrophes, elisions, case and accents aside.
+                .and("(verbatim_name_key(e.name) LIKE verbatim_name_key(:name) OR EXISTS (SELECT 1 FROM entity_alias al"
+                        + " WHERE al.entity_id = e.id AND verbatim_name_key(al.alias) LIKE verbatim_name_key(:name)))", "name",
                         nameQuery == null || nameQuery.isBlank() ? null : "%" + likeEscape(nameQuery.strip()) + "%");
         Long total = page.first() ? sql.countUpTo(em, "FROM entity e" + sql.where(), Page.COUNT_CAP) : null;
         int offset = page.offset();

@@ -30,7 +30,7 @@ public class QuoteQueries {
     public Page<QuoteWithArticle> list(Filter filter, PageRequest page) {
         Sql sql = new Sql()
                 .and("q.speaker_entity_id = :speaker", "speaker", filter.speaker())
-                .and("q.search_vector @@ websearch_to_tsquery('verbatim_french', :text)", "text",
+                .and("q.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text(:text))", "text",
                         filter.text() == null || filter.text().isBlank() ? null : filter.text())
                 .and("q.type = :type", "type", filter.type())
                 .period("q.article_date", filter.period())

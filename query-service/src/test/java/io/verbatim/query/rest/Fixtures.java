@@ -48,6 +48,28 @@ public class Fixtures {
         return new Stored(id, speakerId, placeId, speaker, source);
     }
 
+    /**
+     * An article as written (title, body), with one quote (a part of the body) by an entity known by a name and
+     * an alias; the source is fresh, so a search filtered on it sees this article alone.
+     */
+    @Transactional
+    public Stored written(String title, String body, String quote, String name, String alias) {
+        String source = "Source " + UUID.randomUUID();
+        long speakerId = entity("PER:" + UUID.randomUUID(), name, "PER");
+        em.createNativeQuery("INSERT INTO entity_alias (entity_id, alias) VALUES (?1, ?2)")
+                .setParameter(1, speakerId).setParameter(2, alias).executeUpdate();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', now(), now(), 'test', 40)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, body).setParameter(4, source).executeUpdate();
+        int start = body.indexOf(quote);
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'déclarer', ?5, 'ministre', 0.9)")
+                .setParameter(1, id).setParameter(2, start).setParameter(3, start + quote.length())
+                .setParameter(4, quote).setParameter(5, speakerId).executeUpdate();
+        return new Stored(id, speakerId, 0, name, source);
+    }
+
     /** Another quote of the article's speaker, described as given; start must differ from earlier quotes. */
     @Transactional
     public void quote(Stored a, int start, String text, String descriptor) {
