@@ -2,26 +2,46 @@ package io.verbatim.analysis.engine;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.DependencyParseAnnotator;
+import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Stanford CoreNLP's French tokenizer, sentence splitter and CRF entity tagger (WikiNER, 4 classes).
- * Multi-word tokens ("du" → "de le") are needed by the tagger, then folded back into the words of the text.
+ * Stanford CoreNLP's French models: tokenizer, sentence splitter and CRF entity tagger (WikiNER, 4 classes) for
+ * every text; the UD part-of-speech tagger and neural dependency parser (UD French) only for the sentences the
+ * rules ask about. Multi-word tokens ("du" → "de le") are needed by the taggers, then folded back into the words
+ * of the text for the tokens (the parse keeps both words).
  * Loading takes seconds and most of the heap: build one and share it (annotation is thread-safe).
  */
-public final class CoreNlpFrench {
+public final class CoreNlpFrench implements LanguageToolkit {
 
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/french-wikiner-4class.crf.ser.gz";
     /** Far above any real sentence of news (a long one has about 100 tokens). */
     static final int MAX_TAGGED_SENTENCE_TOKENS = 500;
+    static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/french-ud.tagger";
+    static final String PARSER_MODEL = "edu/stanford/nlp/models/parser/nndep/UD_French.gz";
+    /**
+     * Longer "sentences" are not parsed: no news sentence is that long, and tagging and parsing cost memory and
+     * time that grow with the length (a hostile text can be one sentence of a megabyte).
+     */
+    static final int MAX_PARSED_WORDS = 120;
 
     private final StanfordCoreNLP pipeline;
+    private final POSTaggerAnnotator tagger;
+    private final DependencyParseAnnotator parser;
 
     public CoreNlpFrench() {
         this(true);
@@ -32,6 +52,8 @@ public final class CoreNlpFrench {
         Properties props = new Properties();
         props.setProperty("annotators", withEntities ? "tokenize,ssplit,mwt,ner" : "tokenize,ssplit,mwt");
         props.setProperty("tokenize.language", "fr");
+        // A line break in an article body ends a paragraph, so a sentence too (photo captions, headings, lists).
+        props.setProperty("ssplit.newlineIsSentenceBreak", "always");
         props.setProperty("mwt.mappingFile", "edu/stanford/nlp/models/mwt/french/french-mwt.tsv");
         props.setProperty("mwt.pos.model", "edu/stanford/nlp/models/mwt/french/french-mwt.tagger");
         props.setProperty("mwt.statisticalMappingFile", "edu/stanford/nlp/models/mwt/french/french-mwt-statistical.tsv");
@@ -47,6 +69,25 @@ public final class CoreNlpFrench {
         props.setProperty("mwt.pos.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         props.setProperty("ner.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         pipeline = new StanfordCoreNLP(props);
+        if (withEntities) {
+            Properties syntax = new Properties();
+            syntax.setProperty("pos.model", POS_MODEL);
+            syntax.setProperty("pos.maxlen", String.valueOf(MAX_PARSED_WORDS));
+            syntax.setProperty("depparse.model", PARSER_MODEL);
+            syntax.setProperty("depparse.maxlen", String.valueOf(MAX_PARSED_WORDS));
+            tagger = new POSTaggerAnnotator("pos", syntax);
+            parser = new DependencyParseAnnotator(prefixed(syntax, "depparse."));
+        } else {
+            tagger = null;
+            parser = null;
+        }
+    }
+
+    private static Properties prefixed(Properties props, String prefix) {
+        Properties stripped = new Properties();
+        props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> stripped.setProperty(k.substring(prefix.length()), props.getProperty(k)));
+        return stripped;
     }
 
     /** CoreNLP alone, without this engine's steps: the baseline of the benchmark. Returns the token count. */
@@ -56,7 +97,12 @@ public final class CoreNlpFrench {
         return document.get(CoreAnnotations.TokensAnnotation.class).size();
     }
 
-    public List<Token> tokenize(String text) {
+    /** CoreNLP's sentences kept with the tokens, so that the chosen ones can be parsed later. */
+    private record Document(List<Token> tokens, List<CoreMap> sentences) implements Tokenized {
+    }
+
+    @Override
+    public Tokenized tokenize(String text) {
         Annotation document = new Annotation(text);
         pipeline.annotate(document);
         List<Token> tokens = new ArrayList<>();
@@ -79,7 +125,65 @@ public final class CoreNlpFrench {
             }
             sentenceIndex++;
         }
-        return tokens;
+        return new Document(tokens, document.get(CoreAnnotations.SentencesAnnotation.class));
+    }
+
+    @Override
+    public List<ParsedSentence> parse(Tokenized tokenized, BitSet chosen) {
+        if (parser == null) {
+            return List.of();
+        }
+        Document document = (Document) tokenized;
+        List<CoreMap> sentences = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = chosen.nextSetBit(0); i >= 0 && i < document.sentences().size(); i = chosen.nextSetBit(i + 1)) {
+            CoreMap sentence = document.sentences().get(i);
+            if (sentence.get(CoreAnnotations.TokensAnnotation.class).size() <= MAX_PARSED_WORDS) {
+                sentences.add(sentence);
+                numbers.add(i);
+            }
+        }
+        if (sentences.isEmpty()) {
+            return List.of();
+        }
+        Annotation selection = new Annotation("");
+        selection.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        List<CoreLabel> words = new ArrayList<>();
+        sentences.forEach(s -> words.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
+        selection.set(CoreAnnotations.TokensAnnotation.class, words);
+        tagger.annotate(selection);
+        parser.annotate(selection);
+        List<ParsedSentence> parsed = new ArrayList<>();
+        for (int n = 0; n < sentences.size(); n++) {
+            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n)));
+        }
+        return parsed;
+    }
+
+    private static ParsedSentence toParsedSentence(int number, CoreMap sentence) {
+        List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+        List<ParsedSentence.Word> words = new ArrayList<>(labels.size());
+        Map<Integer, Integer> positionOfIndex = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            positionOfIndex.put(labels.get(i).index(), i);
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            CoreLabel label = labels.get(i);
+            int head = -1;
+            String relation = "root";
+            IndexedWord node = graph == null ? null : graph.getNodeByIndexSafe(label.index());
+            if (node != null && !graph.getRoots().contains(node)) {
+                SemanticGraphEdge edge = graph.incomingEdgeIterator(node).next();
+                head = positionOfIndex.getOrDefault(edge.getGovernor().index(), -1);
+                relation = edge.getRelation().toString();
+            } else if (node == null) {
+                relation = "dep";
+            }
+            words.add(new ParsedSentence.Word(i, label.word(), label.beginPosition(), label.endPosition(),
+                    label.tag() == null ? "X" : label.tag(), head, relation));
+        }
+        return new ParsedSentence(number, words);
     }
 
     private static EntityType entityType(String tag) {

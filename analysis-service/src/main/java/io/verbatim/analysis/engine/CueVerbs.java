@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +16,40 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lexicon of French reporting verbs (resource {@code lexicon/cue-verbs-fr.txt}): maps an inflected form
- * ("déclaré", "affirme", "ajoutait") to its lemma ("déclarer"). Regular verbs' forms are generated here.
+ * A language's reporting verbs (its {@code cue-verbs.txt}): maps an inflected form ("déclaré", "affirme",
+ * "ajoutait") to its lemma ("déclarer"). Regular verbs' forms are generated here (French conjugation).
  */
-public final class CueVerbs {
+final class CueVerbs {
 
     private static final Pattern STRESSABLE_E = Pattern.compile("[ée]([^aeiouyéèêîô]+)$");
-    private static final Map<String, String> LEMMA_OF_FORM = load();
+    private final Map<String, String> lemmaOfForm;
+    /** "dire" → "se dire": the pronominal lemma of a verb that is also listed alone. */
+    private final Map<String, String> pronominalOf = new HashMap<>();
 
-    private CueVerbs() {
+    CueVerbs(InputStream in, String name) {
+        lemmaOfForm = load(in, name);
+        lemmaOfForm.values().stream().filter(l -> l.startsWith("se ") || l.startsWith("s'"))
+                .forEach(l -> pronominalOf.put(l.replaceFirst("^(se |s')", ""), l));
     }
 
     /** The lemma of a reporting verb form (lower case, pronoun removed), if it is one. */
-    public static Optional<String> lemmaOf(String form) {
-        return Optional.ofNullable(LEMMA_OF_FORM.get(form.toLowerCase(java.util.Locale.FRENCH).replace('’', '\'')));
+    Optional<String> lemmaOf(String form) {
+        return Optional.ofNullable(lemmaOfForm.get(form.toLowerCase(java.util.Locale.FRENCH).replace('’', '\'')));
     }
 
-    static boolean isVerbForm(String form) {
-        return LEMMA_OF_FORM.containsKey(form);
+    /** "se dire" for "dire" when the text has the reflexive pronoun. */
+    Optional<String> pronominal(String lemma) {
+        return Optional.ofNullable(pronominalOf.get(lemma));
     }
 
-    private static Map<String, String> load() {
+    boolean isVerbForm(String form) {
+        return lemmaOfForm.containsKey(form);
+    }
+
+    private static Map<String, String> load(InputStream in, String name) {
         Map<String, String> forms = new HashMap<>();
-        InputStream in = CueVerbs.class.getResourceAsStream("/lexicon/cue-verbs-fr.txt");
         if (in == null) {
-            throw new IllegalStateException("lexicon/cue-verbs-fr.txt is missing from the classpath");
+            throw new IllegalStateException(name + " is missing from the classpath");
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -53,24 +61,24 @@ public final class CueVerbs {
                 int colon = line.indexOf(':');
                 String lemma = colon < 0 ? line : line.substring(0, colon).strip();
                 String bare = lemma.replaceFirst("^(se |s')", "");
-                forms.put(bare, lemma);
+                forms.putIfAbsent(bare, lemma);
                 if (colon >= 0) {
                     // Listed forms; a multi-word verb ("fait savoir") lists its forms as groups of as many words.
                     String[] words = line.substring(colon + 1).strip().split("\\s+");
                     int size = bare.split(" ").length;
                     for (int i = 0; i + size <= words.length; i += size) {
-                        forms.put(String.join(" ", Arrays.copyOfRange(words, i, i + size)), lemma);
+                        forms.putIfAbsent(String.join(" ", Arrays.copyOfRange(words, i, i + size)), lemma);
                     }
                 } else if (bare.endsWith("er")) {
-                    firstGroupForms(bare).forEach(form -> forms.put(form, lemma));
+                    firstGroupForms(bare).forEach(form -> forms.putIfAbsent(form, lemma));
                 } else if (bare.endsWith("ir")) {
-                    secondGroupForms(bare).forEach(form -> forms.put(form, lemma));
+                    secondGroupForms(bare).forEach(form -> forms.putIfAbsent(form, lemma));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Collections.unmodifiableMap(forms);
+        return forms;
     }
 
     /** Forms of a regular -er verb, with the spelling changes of its stem ("annonçait", "considère", "rappelle"). */

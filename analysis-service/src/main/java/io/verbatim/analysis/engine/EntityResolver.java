@@ -17,6 +17,12 @@ import java.util.Set;
  */
 final class EntityResolver {
 
+    private final Lexicon lexicon;
+
+    EntityResolver(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
     record Resolution(List<Entity> entities, List<Mention> mentions) {
     }
 
@@ -87,10 +93,52 @@ final class EntityResolver {
                 }
             });
         }
+        // "le BEA, le Bureau d'enquêtes et d'analyses", "HRW" for "Human Rights Watch": an acronym made of the
+        // initials of another organisation's name in the article stands for it.
+        for (Mention m : mentions) {
+            if (m.type() == EntityType.ORG && isAcronym(m.text()) && !full.containsKey(m.text())) {
+                mentions.stream().filter(o -> o.type() == EntityType.ORG && initialsMatch(m.text(), o.text()))
+                        .findFirst().ifPresent(o -> full.put(m.text(), o.text()));
+            }
+        }
         // An acronym's full name may itself be short for a longer one.
         full.replaceAll((shortName, name) -> full.getOrDefault(name, name));
         return full;
     }
+
+    private static boolean isAcronym(String name) {
+        return name.length() >= 2 && name.length() <= 8 && name.chars().allMatch(Character::isUpperCase);
+    }
+
+    /**
+     * Do the acronym's letters spell the initials of the name's content words ("Armée de libération nationale"
+     * → ALN), possibly with lower-case words after them ("Parti populaire espagnol" → PP)?
+     */
+    private static boolean initialsMatch(String acronym, String name) {
+        List<String> content = new ArrayList<>();
+        for (String word : name.split("[\\s\\u00a0'’-]+")) {
+            if (!word.isEmpty() && !INITIAL_SKIPPED.contains(FrenchWords.lower(word))) {
+                content.add(word);
+            }
+        }
+        if (content.size() < acronym.length()) {
+            return false;
+        }
+        for (int i = 0; i < content.size(); i++) {
+            if (i < acronym.length()) {
+                if (Character.toUpperCase(content.get(i).charAt(0)) != acronym.charAt(i)) {
+                    return false;
+                }
+            } else if (Character.isUpperCase(content.get(i).charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Small words that acronyms leave out. */
+    private static final Set<String> INITIAL_SKIPPED = Set.of("de", "d", "du", "des", "la", "le", "les", "l", "et",
+            "en", "à", "au", "aux", "pour", "sur", "of", "the", "and", "for");
 
     private static final java.util.regex.Pattern ACRONYM_IN_BRACKETS =
             java.util.regex.Pattern.compile("[\\s\\u00a0]*\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)");
@@ -102,12 +150,41 @@ final class EntityResolver {
                 continue;
             }
             List<String> fuller = Arrays.asList(words(FrenchWords.fold(names.get(i))));
-            if (fuller.size() > parts.size() && fuller.containsAll(parts)
-                    && fuller.get(fuller.size() - 1).equals(parts.get(parts.size() - 1))) {
+            if (fuller.size() >= parts.size() && !fuller.equals(parts) && sameSurname(parts, fuller)
+                    && parts.subList(0, parts.size() - 1).stream().allMatch(p -> namedBy(p, fuller))) {
                 return i;
             }
         }
         return null;
+    }
+
+    private static boolean sameSurname(List<String> parts, List<String> fuller) {
+        return fuller.get(fuller.size() - 1).equals(parts.get(parts.size() - 1));
+    }
+
+    /** A first name written in full, or as initials ("v." for "valerie", "j-m" or "j.-m." for "jean-marc"). */
+    private static boolean namedBy(String part, List<String> fuller) {
+        if (fuller.contains(part)) {
+            return true;
+        }
+        String initials = part.replaceAll("[.\\s]", "");
+        if (!initials.matches("\\p{L}(-\\p{L})*")) {
+            return false;
+        }
+        String[] letters = initials.split("-");
+        for (String word : fuller.subList(0, fuller.size() - 1)) {
+            String[] pieces = word.split("-");
+            if (pieces.length == letters.length) {
+                boolean all = true;
+                for (int k = 0; k < pieces.length; k++) {
+                    all &= pieces[k].startsWith(letters[k]);
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String[] words(String name) {
@@ -115,7 +192,7 @@ final class EntityResolver {
     }
 
     /** The first role the article gives the person: the noun phrase just before the name, or an apposition. */
-    private static String descriptorOf(String text, List<Token> tokens, List<Mention> mentions,
+    private String descriptorOf(String text, List<Token> tokens, List<Mention> mentions,
                                        Map<Mention, Integer> entityOf, int entity) {
         for (Mention m : mentions) {
             if (entityOf.get(m) != entity) {
@@ -179,14 +256,14 @@ final class EntityResolver {
     }
 
     /** "Jean Dupont, maire de Lyon, a déclaré": a lower-case phrase between commas after the name. */
-    private static String appositionAfter(String text, List<Token> tokens, int nameToken) {
+    private String appositionAfter(String text, List<Token> tokens, int nameToken) {
         int i = nameToken + 1;
         if (i >= tokens.size() || !tokens.get(i).text().equals(",")) {
             return null;
         }
         int start = i + 1;
         if (start >= tokens.size() || tokens.get(start).isCapitalized() || !tokens.get(start).isWord()
-                || CueVerbs.isVerbForm(FrenchWords.lower(tokens.get(start).text()))
+                || lexicon.isCueForm(FrenchWords.lower(tokens.get(start).text()))
                 || Set.of("a", "qui", "est", "ont", "dont", "selon", "lui", "elle", "il").contains(tokens.get(start).text())) {
             return null;
         }

@@ -102,6 +102,16 @@ final class QuoteMarks {
         }
     }
 
+    /** Does the text hold a quote mark of any kind? */
+    static boolean containsMark(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("«»“”\"".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isSpace(char c) {
         return Character.isWhitespace(c) || c == '\u00a0' || c == '\u202f';
     }

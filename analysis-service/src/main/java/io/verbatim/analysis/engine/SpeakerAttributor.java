@@ -79,16 +79,21 @@ final class SpeakerAttributor {
     private final List<Token> tokens;
     private final List<Entity> entities;
     private final List<Mention> mentions;
+    private final Lexicon lexicon;
+    private final SpeechSyntax syntax;
     private final List<Quote> quotes = new ArrayList<>();
     private int lastSpeaker = -1;
     /** Opening marks of the quotes attributed by a clause after them (", a précisé X"). */
     private final Set<Integer> attributedAfter = new HashSet<>();
 
-    SpeakerAttributor(String text, List<Token> tokens, List<Entity> entities, List<Mention> mentions) {
+    SpeakerAttributor(String text, List<Token> tokens, List<Entity> entities, List<Mention> mentions,
+                      Lexicon lexicon, SpeechSyntax syntax) {
         this.text = text;
         this.tokens = tokens;
         this.entities = entities;
         this.mentions = mentions;
+        this.lexicon = lexicon;
+        this.syntax = syntax;
     }
 
     /** A speaker phrase found in the text, resolved or not. */
@@ -114,11 +119,16 @@ final class SpeakerAttributor {
             String before = clauseBefore(span);
             boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
                     || BEFORE_QUOTE_SELON.matcher(before).find();
-            Optional<Attribution> clauseAfter = after(span);
-            if (clauseAfter.isPresent()) {
+            // The tree first: the reporting verb the quote depends on and its subject. The character rules
+            // stay for sentences the parser leaves out or gets wrong (no reporting verb found).
+            Optional<SpeechSyntax.Report> report = syntax.reportOf(span.start(), span.end());
+            Optional<Attribution> syntactic = report.flatMap(r -> speakerOf(r.source(), span.open())
+                    .map(s -> new Attribution(r.cue(), s)));
+            Optional<Attribution> clauseAfter = syntactic.isPresent() ? Optional.empty() : after(span);
+            if (clauseAfter.isPresent() || syntactic.isPresent() && report.get().verbStart() > span.close()) {
                 attributedAfter.add(span.open());
             }
-            Attribution attribution = clauseAfter.or(() -> before(before, span)).orElse(null);
+            Attribution attribution = syntactic.or(() -> clauseAfter).or(() -> before(before, span)).orElse(null);
             QuoteType type = opensUtterance ? QuoteType.DIRECT : QuoteType.MIXED;
             if (attribution == null && previous != null && lastSpeakerQuote() != null) {
                 // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
@@ -126,7 +136,7 @@ final class SpeakerAttributor {
                 Quote last = lastSpeakerQuote();
                 Matcher link = SAME_SENTENCE_LINK.matcher(text.substring(previous.close() + 1, span.open()));
                 if (link.matches()) {
-                    String cue = link.group("verb") == null ? last.cue() : CueVerbs.lemmaOf(link.group("verb")).orElse(null);
+                    String cue = link.group("verb") == null ? last.cue() : lexicon.cueLemma(link.group("verb")).orElse(null);
                     if (link.group("verb") == null || cue != null) {
                         quotes.add(new Quote(span.start(), span.end(), content, type, cue, last.speaker(),
                                 last.speakerMention(), last.speakerDescriptor(), 0.6));
@@ -162,7 +172,7 @@ final class SpeakerAttributor {
     private boolean splitAtIncise(QuoteMarks.Span span) {
         Matcher m = INCISE.matcher(text).region(span.start(), span.end());
         while (m.find()) {
-            Optional<String> lemma = CueVerbs.lemmaOf(m.group("verb"));
+            Optional<String> lemma = lexicon.cueLemma(m.group("verb"));
             String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
             if (lemma.isEmpty() || pronoun == null && m.group("np") == null) {
                 continue;
@@ -238,7 +248,7 @@ final class SpeakerAttributor {
         if (!m.find()) {
             return Optional.empty();
         }
-        Optional<String> lemma = CueVerbs.lemmaOf(m.group("verb").replaceAll("[\\s\\u00a0]+", " "));
+        Optional<String> lemma = lexicon.cueLemma(m.group("verb").replaceAll("[\\s\\u00a0]+", " "));
         String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
         // "« … » évoquant des …": a present participle continues the clause before the quote; it is not an inversion.
         boolean participle = m.group("aux") == null && pronoun == null && m.group("verb").endsWith("ant");
@@ -282,9 +292,9 @@ final class SpeakerAttributor {
         for (int i = words.size() - 1; i >= 0; i--) {
             String word = clause.substring(words.get(i)[0], words.get(i)[1]);
             Optional<String> lemma = i + 1 < words.size()
-                    ? CueVerbs.lemmaOf(word + " " + clause.substring(words.get(i + 1)[0], words.get(i + 1)[1]))
+                    ? lexicon.cueLemma(word + " " + clause.substring(words.get(i + 1)[0], words.get(i + 1)[1]))
                     : Optional.empty();
-            lemma = lemma.or(() -> CueVerbs.lemmaOf(word));
+            lemma = lemma.or(() -> lexicon.cueLemma(word));
             if (lemma.isEmpty() || i == 0 && !Character.isLowerCase(word.charAt(0))) {
                 continue;
             }
@@ -316,17 +326,43 @@ final class SpeakerAttributor {
         return Optional.empty();
     }
 
-    /** The subject of a reporting verb at {@code verbAt}, for reported speech without marks. */
-    Optional<Speaker> subjectOf(String clause, int clauseStart, int verbAt) {
-        return subjectBefore(clause, clauseStart, verbAt - clauseStart, verbAt);
+    /** The speaker that a source found in the tree designates: a pronoun resolved, else the phrase. */
+    Optional<Speaker> speakerOf(SpeechSyntax.Source source, int quoteOpen) {
+        if (source.pronoun() != null) {
+            return Optional.of(pronounSpeaker(source.end() - source.pronoun().length(), source.pronoun(), quoteOpen));
+        }
+        int from = source.coreStart();
+        int to = source.coreEnd();
+        while (from < to && QuoteMarks.isSpace(text.charAt(from))) {
+            from++;
+        }
+        if (to <= from) {
+            return Optional.empty();
+        }
+        Mention named = speakerMentionIn(from, to);
+        if (named == null) {
+            // "le rapport du BEA", "la direction de Renault": an organisation speaks through its voice, named in
+            // the complement; "un porte-parole de la police" names nobody.
+            Mention inComplement = speakerMentionIn(source.start(), source.end());
+            List<String> head = contentWords(text.substring(from, to));
+            boolean voice = !head.isEmpty() && ORGANISATION_VOICES.contains(head.get(0))
+                    && !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0]));
+            if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
+                named = inComplement;
+            }
+        }
+        if (named != null) {
+            return Optional.of(named(named, 0.9));
+        }
+        int phraseStart = Math.min(from, source.start());
+        return resolvePhrase(from, to).map(speaker -> speaker.entity() >= 0 ? speaker
+                // Nobody named: the whole phrase says who spoke ("un porte-parole de la police").
+                : new Speaker(-1, new Quote.SpeakerMention(phraseStart, source.end(),
+                        text.substring(phraseStart, source.end())), descriptorText(text.substring(phraseStart,
+                        source.end())), speaker.confidence()));
     }
 
-    /** A speaker phrase ("le ministre", "Jean Dupont", "il") between two offsets. */
-    Optional<Speaker> phrase(int from, int to) {
-        return resolvePhrase(from, to);
-    }
-
-    Mention personAt(int offset) {
+    private Mention personAt(int offset) {
         return mentions.stream().filter(m -> m.start() == offset && m.type() == EntityType.PER).findFirst().orElse(null);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
+import io.verbatim.analysis.engine.Lexicon;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class BenchmarkCommand {
             System.exit(2);
         }
         CoreNlpFrench coreNlp = new CoreNlpFrench();
-        ArticleAnalyzer engine = new ArticleAnalyzer(coreNlp);
+        ArticleAnalyzer engine = new ArticleAnalyzer(coreNlp, Lexicon.of("fr"));
         long heap = heapInUse();
 
         Run full = measure(texts, text -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
+import io.verbatim.analysis.engine.Lexicon;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class EvaluateCommand {
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new CoreNlpFrench());
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
         Scoreboard board = new Scoreboard();
         for (Path file : files) {
             GoldArticle gold = GoldArticle.read(file, json);

@@ -5,6 +5,7 @@ import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
+import io.verbatim.analysis.engine.Lexicon;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class AnalysisEngine {
         Thread loader = new Thread(() -> {
             long began = System.nanoTime();
             try {
-                analyzer.complete(new ArticleAnalyzer(new CoreNlpFrench())::analyze);
+                analyzer.complete(new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"))::analyze);
                 LOG.infof("French NLP models loaded in %d ms", (System.nanoTime() - began) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 LOG.error("cannot load the French NLP models", e);

@@ -10,7 +10,7 @@ final class Engine {
 
     static synchronized ArticleAnalyzer get() {
         if (analyzer == null) {
-            analyzer = new ArticleAnalyzer(new CoreNlpFrench());
+            analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
         }
         return analyzer;
     }

@@ -3,6 +3,7 @@ package io.verbatim.analysis.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
+import io.verbatim.analysis.engine.Lexicon;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class DevSetQualityTest {
 
     @BeforeAll
     static void loadEngine() {
-        analyzer = new ArticleAnalyzer(new CoreNlpFrench());
+        analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
     }
 
     private static Scoreboard score(Path dir) throws Exception {

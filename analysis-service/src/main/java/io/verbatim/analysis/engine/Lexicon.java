@@ -1,0 +1,88 @@
+package io.verbatim.analysis.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A language's words that the rules need, read from its folder of data files on the classpath
+ * ({@code lang/<code>/}): reporting verbs and their forms, and the verbs that report with an infinitive
+ * ("affirme avoir vu", "a promis de revenir"). A second language is a second folder.
+ */
+public final class Lexicon {
+
+    private final String language;
+    private final CueVerbs cueVerbs;
+    private final Set<String> infinitiveReports;
+    private final Set<String> nonSourceNouns;
+
+    private Lexicon(String language) {
+        this.language = language;
+        String folder = "/lang/" + language + "/";
+        this.cueVerbs = new CueVerbs(Lexicon.class.getResourceAsStream(folder + "cue-verbs.txt"), folder + "cue-verbs.txt");
+        this.infinitiveReports = words(folder + "infinitive-reports.txt");
+        this.nonSourceNouns = words(folder + "non-source-nouns.txt");
+    }
+
+    /** The lexicon of a language code ("fr"); fails when the language has no data folder. */
+    public static Lexicon of(String language) {
+        if (!language.matches("[a-z]{2,3}") || Lexicon.class.getResource("/lang/" + language + "/cue-verbs.txt") == null) {
+            throw new IllegalArgumentException("no lexicon for language '" + language + "'");
+        }
+        return new Lexicon(language);
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** The lemma of a reporting verb form ("a déclaré" → no, "déclaré" → "déclarer"). */
+    Optional<String> cueLemma(String form) {
+        return cueVerbs.lemmaOf(form);
+    }
+
+    /** "se dire" when "dire" is used with its reflexive pronoun and the language lists the pronominal verb. */
+    Optional<String> pronominalCue(String lemma) {
+        return cueVerbs.pronominal(lemma);
+    }
+
+    boolean isCueForm(String lowerCaseForm) {
+        return cueVerbs.isVerbForm(lowerCaseForm);
+    }
+
+    /** Does this reporting verb report content with an infinitive ("affirmer avoir", "promettre de")? */
+    boolean reportsInfinitive(String lemma) {
+        return infinitiveReports.contains(lemma);
+    }
+
+    /** A noun that cannot be the source of an opinion ("pour la première fois", "pour cette raison"). */
+    boolean isNonSourceNoun(String lowerCaseNoun) {
+        return nonSourceNouns.contains(lowerCaseNoun);
+    }
+
+    private static Set<String> words(String resource) {
+        InputStream in = Lexicon.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is missing from the classpath");
+        }
+        Set<String> words = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    words.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}
