@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Scores the analysis engine on a folder of gold articles (the format of ../shared/corpus/dev/*.json).
+# Scores the analysis engine on folders of gold articles (the format of ../shared/corpus/dev/*.json).
 #
-#   analysis-service/evaluate.sh DIR [--json] [--errors]
+#   analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]
+#   e.g. analysis-service/evaluate.sh ../shared/corpus/dev ../shared/corpus/dev-wikinews --errors
 #
 # Prints a table (NER by type and micro over PER/LOC/ORG; quotes at 30% and 80% coverage; speaker and cue
-# accuracy); --errors lists each miss; --json ends with one JSON object on the last line. Builds the service
+# accuracy) and the errors counted by kind (no speaker, wrong speaker, missed, spurious, span, …); --errors
+# lists each error under its kind; --json ends with one JSON object on the last line. Builds the service
 # first when needed. Needs no Kafka and no PostgreSQL.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -9,12 +9,15 @@ import io.verbatim.analysis.engine.Lexicon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Scores the engine on a folder of gold articles ({@code analysis-service/evaluate.sh DIR [--json]}): a table,
- * the errors, and with --json one JSON object on the last line. Needs neither Kafka nor PostgreSQL.
+ * Scores the engine on a folder of gold articles ({@code analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]}):
+ * a table, the errors counted by kind (listed with --errors), and with --json one JSON object on the last line. Needs neither Kafka nor PostgreSQL.
  */
 public final class EvaluateCommand {
 
@@ -22,23 +25,24 @@ public final class EvaluateCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args[0].startsWith("-")) {
-            System.err.println("usage: analysis-service/evaluate.sh DIR [--json] [--errors]");
+        List<String> options = List.of(args);
+        List<Path> dirs = options.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
+        if (dirs.isEmpty()) {
+            System.err.println("usage: analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]");
             System.exit(2);
         }
-        Path dir = Path.of(args[0]);
-        boolean asJson = List.of(args).contains("--json");
-        boolean showErrors = List.of(args).contains("--errors");
-        if (!Files.isDirectory(dir)) {
-            System.err.println(dir + " is not a directory");
-            System.exit(2);
-        }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                System.err.println(dir + " is not a directory");
+                System.exit(2);
+            }
+            try (Stream<Path> listing = Files.list(dir)) {
+                files.addAll(listing.filter(p -> p.toString().endsWith(".json")).sorted().toList());
+            }
         }
         if (files.isEmpty()) {
-            System.err.println("no *.json gold file in " + dir);
+            System.err.println("no *.json gold file in " + dirs);
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
@@ -49,12 +53,25 @@ public final class EvaluateCommand {
             board.add(gold, analyzer.analyze(gold.text()));
         }
         printTable(board);
-        if (showErrors) {
-            System.out.println();
-            board.misses.forEach(System.out::println);
-        }
-        if (asJson) {
+        printErrorKinds(board, options.contains("--errors"));
+        if (options.contains("--json")) {
             System.out.println(json.writeValueAsString(toJson(board, json)));
+        }
+    }
+
+    /** How many errors of each kind; with --errors, each error under its kind. */
+    private static void printErrorKinds(Scoreboard board, boolean each) {
+        Map<Scoreboard.Kind, List<Scoreboard.Miss>> byKind = new EnumMap<>(Scoreboard.Kind.class);
+        board.misses.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
+        System.out.printf("%nerrors by kind%n");
+        for (Scoreboard.Kind kind : Scoreboard.Kind.values()) {
+            System.out.printf("  %-34s %4d%n", kind.label, byKind.getOrDefault(kind, List.of()).size());
+        }
+        if (each) {
+            byKind.forEach((kind, misses) -> {
+                System.out.printf("%n## %s (%d)%n", kind.label, misses.size());
+                misses.forEach(System.out::println);
+            });
         }
     }
 

@@ -58,7 +58,29 @@ final class Scoreboard {
     long cueRight;
     long matched;
     int documents;
-    final List<String> misses = new ArrayList<>();
+    final List<Miss> misses = new ArrayList<>();
+
+    /** What kind of error a miss is: the evaluation groups them so that progress shows per kind. */
+    enum Kind {
+        MISSED_QUOTE("missed quote"), SPURIOUS_QUOTE("spurious quote"), SPAN("span (matched at 30%, not 80%)"),
+        NO_SPEAKER("no speaker"), WRONG_SPEAKER("wrong speaker"), SPURIOUS_SPEAKER("speaker where none is named"),
+        CUE("cue"), MISSED_ENTITY("missed entity"), SPURIOUS_ENTITY("spurious entity");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One error of the engine on one article. */
+    record Miss(Kind kind, String article, String detail) {
+
+        @Override
+        public String toString() {
+            return article + ": " + detail;
+        }
+    }
 
     Scoreboard() {
         TYPES.forEach(t -> ner.put(t, new Counts()));
@@ -102,12 +124,13 @@ final class Scoreboard {
             if (goldSpans.contains(key)) {
                 counts.tp++;
             } else {
-                misses.add(gold.name() + ": extra entity " + m.type() + " " + m.text());
+                misses.add(new Miss(Kind.SPURIOUS_ENTITY, gold.name(), "extra entity " + m.type() + " " + m.text()));
             }
         }
         for (GoldArticle.Span e : gold.entities()) {
             if (ner.containsKey(e.type()) && !predictedSpans.contains(e.start() + ":" + e.end() + ":" + e.type())) {
-                misses.add(gold.name() + ": missed entity " + e.type() + " " + gold.text().substring(e.start(), e.end()));
+                misses.add(new Miss(Kind.MISSED_ENTITY, gold.name(),
+                        "missed entity " + e.type() + " " + gold.text().substring(e.start(), e.end())));
             }
         }
     }
@@ -130,8 +153,11 @@ final class Scoreboard {
             }
             if (best == null) {
                 if (attribution) {
-                    misses.add(gold.name() + ": missed " + g.type() + " quote at " + g.start() + " ("
-                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                    misses.add(new Miss(Kind.MISSED_QUOTE, gold.name(), "missed " + g.type() + " quote at " + g.start()
+                            + " (" + excerpt(gold.text(), g.start(), g.end()) + ")"));
+                } else if (matchedAtThirty(g, predicted)) {
+                    misses.add(new Miss(Kind.SPAN, gold.name(), g.type() + " quote at " + g.start() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")"));
                 }
                 continue;
             }
@@ -143,25 +169,34 @@ final class Scoreboard {
                 if (Objects.equals(normalize(speaker), normalize(g.speaker()))) {
                     speakerRight++;
                 } else {
-                    misses.add(gold.name() + ": speaker " + speaker + " instead of " + g.speaker() + " ("
-                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                    Kind kind = speaker == null ? Kind.NO_SPEAKER : g.speaker() == null ? Kind.SPURIOUS_SPEAKER
+                            : Kind.WRONG_SPEAKER;
+                    misses.add(new Miss(kind, gold.name(), "speaker " + speaker + " instead of " + g.speaker() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")"));
                 }
                 if (Objects.equals(normalize(best.cue()), normalize(g.cue()))) {
                     cueRight++;
                 } else {
-                    misses.add(gold.name() + ": cue " + best.cue() + " instead of " + g.cue() + " ("
-                            + excerpt(gold.text(), g.start(), g.end()) + ")");
+                    misses.add(new Miss(Kind.CUE, gold.name(), "cue " + best.cue() + " instead of " + g.cue() + " ("
+                            + excerpt(gold.text(), g.start(), g.end()) + ")"));
                 }
             }
         }
         if (attribution) {
             for (Quote q : predicted.quotes()) {
                 if (!used.contains(q)) {
-                    misses.add(gold.name() + ": extra " + q.type().label() + " quote at " + q.start() + " ("
-                            + excerpt(gold.text(), q.start(), q.end()) + ")");
+                    misses.add(new Miss(Kind.SPURIOUS_QUOTE, gold.name(), "extra " + q.type().label() + " quote at "
+                            + q.start() + " (" + excerpt(gold.text(), q.start(), q.end()) + ")"));
                 }
             }
         }
+    }
+
+    /** Did some quote cover 30% of this gold quote (the scoring of the first pass)? */
+    private static boolean matchedAtThirty(GoldArticle.GoldQuote g, Analysis predicted) {
+        int goldLength = g.end() - g.start();
+        return predicted.quotes().stream().anyMatch(q -> Math.min(q.end(), g.end()) - Math.max(q.start(), g.start())
+                >= 0.3 * goldLength && q.end() - q.start() <= 2 * goldLength);
     }
 
     /** Case, accents, apostrophes and spacing do not count. */
