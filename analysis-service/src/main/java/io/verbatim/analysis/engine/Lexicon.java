@@ -21,6 +21,7 @@ public final class Lexicon {
     private final CueVerbs cueVerbs;
     private final Set<String> infinitiveReports;
     private final Set<String> nonSourceNouns;
+    private final Set<String> namingWords;
 
     private Lexicon(String language) {
         this.language = language;
@@ -28,6 +29,7 @@ public final class Lexicon {
         this.cueVerbs = new CueVerbs(Lexicon.class.getResourceAsStream(folder + "cue-verbs.txt"), folder + "cue-verbs.txt");
         this.infinitiveReports = words(folder + "infinitive-reports.txt");
         this.nonSourceNouns = words(folder + "non-source-nouns.txt");
+        this.namingWords = words(folder + "naming-words.txt");
     }
 
     /** The lexicon of a language code ("fr"); fails when the language has no data folder. */
@@ -64,6 +66,11 @@ public final class Lexicon {
     /** A noun that cannot be the source of an opinion ("pour la première fois", "pour cette raison"). */
     boolean isNonSourceNoun(String lowerCaseNoun) {
         return nonSourceNouns.contains(lowerCaseNoun);
+    }
+
+    /** Is one of these lower-case words one that introduces a name or a title ("baptisé", "la vidéo")? */
+    boolean isNamingWord(java.util.Collection<String> lowerCaseWords) {
+        return lowerCaseWords.stream().anyMatch(namingWords::contains);
     }
 
     private static Set<String> words(String resource) {

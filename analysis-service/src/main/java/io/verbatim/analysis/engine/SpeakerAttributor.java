@@ -151,11 +151,18 @@ final class SpeakerAttributor {
                     quotes.add(new Quote(span.start(), span.end(), content, QuoteType.DIRECT, null, last.speaker(),
                             last.speakerMention(), last.speakerDescriptor(), 0.6));
                     previous = span;
-                } else if (wordCount(content) >= 6 && opensUtterance) {
-                    quotes.add(new Quote(span.start(), span.end(), content, type, null, -1, null, null, 0.3));
+                } else if (isUnattributedSpeech(span, content, opensUtterance)) {
+                    Optional<SpeechSyntax.Report> subject = syntax.sentenceSubject(span.start(), span.end());
+                    Speaker speaker = subject.flatMap(r -> speakerOf(r.source(), span.open()))
+                            .filter(sp -> sp.entity() >= 0).orElse(null);
+                    if (speaker == null) {
+                        quotes.add(new Quote(span.start(), span.end(), content, type, null, -1, null, null, 0.3));
+                    } else {
+                        quotes.add(new Quote(span.start(), span.end(), content, type, subject.get().cue(),
+                                speaker.entity(), speaker.mention(), speaker.descriptor(), 0.5));
+                    }
                     previous = span;
                 }
-                // Otherwise a short quoted phrase with no one saying it: a title, a nickname, a scare quote.
                 continue;
             }
             Speaker speaker = attribution.speaker();
@@ -167,6 +174,35 @@ final class SpeakerAttributor {
             previous = span;
         }
         return quotes;
+    }
+
+    /**
+     * Quoted words that no clause attributes are still someone's words ("Cette « imposante collection privée »
+     * est …") unless they are a title, a name or a label: a single word ("les « vraies » couleurs"), a phrase
+     * after a naming word ("baptisé « Quantal Quetzal »", "la vidéo « … »"), or a capitalised phrase with no
+     * verb ("« Les bâtisseurs de la gloire »"). A quote that opens an utterance needs a few words.
+     */
+    private boolean isUnattributedSpeech(QuoteMarks.Span span, String content, boolean opensUtterance) {
+        int words = wordCount(content);
+        if (words < 2 || lexicon.isNamingWord(wordsBefore(span.open(), 3))) {
+            return false;
+        }
+        if (opensUtterance) {
+            return words >= 3;
+        }
+        int first = content.codePoints().filter(Character::isLetter).findFirst().orElse('A');
+        return Character.isLowerCase(first) || syntax.hasVerb(span.start(), span.end());
+    }
+
+    /** Up to {@code count} lower-case words before an offset, in the same sentence. */
+    private List<String> wordsBefore(int offset, int count) {
+        List<String> words = new ArrayList<>();
+        int at = Math.max(0, offset - 80);
+        Matcher w = WORD.matcher(text).region(at, offset);
+        while (w.find()) {
+            words.add(FrenchWords.lower(text.substring(w.start(), w.end())));
+        }
+        return words.subList(Math.max(0, words.size() - count), words.size());
     }
 
     private boolean splitAtIncise(QuoteMarks.Span span) {
@@ -351,6 +387,10 @@ final class SpeakerAttributor {
                 named = inComplement;
             }
         }
+        if (named == null) {
+            // "Bruxelles a salué", "Washington estime": a place that is the whole subject speaks for its government.
+            named = placeExactly(from, to);
+        }
         if (named != null) {
             return Optional.of(named(named, 0.9));
         }
@@ -360,6 +400,15 @@ final class SpeakerAttributor {
                 : new Speaker(-1, new Quote.SpeakerMention(phraseStart, source.end(),
                         text.substring(phraseStart, source.end())), descriptorText(text.substring(phraseStart,
                         source.end())), speaker.confidence()));
+    }
+
+    private Mention placeExactly(int from, int to) {
+        for (Mention m : mentions) {
+            if (m.type() == EntityType.LOC && m.start() == from && m.end() == to) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private Mention personAt(int offset) {

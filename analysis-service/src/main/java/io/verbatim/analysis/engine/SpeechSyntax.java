@@ -117,6 +117,40 @@ final class SpeechSyntax {
         return Optional.empty();
     }
 
+    /**
+     * For quoted words that no reporting verb governs: the subject of the sentence's main verb, which is most
+     * often whose words they are ("X, … , a préféré rentrer après avoir entendu deux « bangs successifs »"),
+     * with the main verb as cue when it reports speech ("Bruxelles a salué … un signe de « détermination »").
+     */
+    Optional<Report> sentenceSubject(int start, int end) {
+        for (ParsedSentence sentence : sentences) {
+            if (sentence.end() <= start || sentence.start() > end) {
+                continue;
+            }
+            for (Word root : sentence.words()) {
+                if (root.isRoot() && !inside(root, start, end)) {
+                    Source source = sourceOf(sentence, root);
+                    return source == null ? Optional.empty()
+                            : Optional.of(new Report(cueOf(sentence, root).orElse(null), root.start(), source));
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Does the span hold a verb (a sentence, not a title or a name)? */
+    boolean hasVerb(int start, int end) {
+        for (ParsedSentence sentence : sentences) {
+            for (Word w : sentence.words()) {
+                if (inside(w, start, end) && (w.pos().equals("VERB") || w.pos().equals("AUX"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The clauses that reporting verbs report without quote marks, one per verb at most. */
     List<ReportedClause> reportedClauses() {
         List<ReportedClause> clauses = new ArrayList<>();
