@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -20,8 +19,8 @@ import java.util.concurrent.CancellationException;
  */
 public final class ArticleAnalyzer {
 
-    /** Words that make a sentence worth parsing besides quote marks and reporting verbs. */
-    private static final Set<String> SOURCE_WORDS = Set.of("selon", "après", "pour");
+    /** How many words after a reporting verb may come before the "que" or infinitive of what it reports. */
+    private static final int REPORT_WINDOW = 7;
 
     private final LanguageToolkit toolkit;
     private final Lexicon lexicon;
@@ -37,7 +36,9 @@ public final class ArticleAnalyzer {
         LanguageToolkit.Tokenized tokenized = toolkit.tokenize(text);
         List<Token> tokens = tokenized.tokens();
         stopIfAbandoned();
-        SpeechSyntax syntax = new SpeechSyntax(toolkit.parse(tokenized, sentencesWithSpeech(text, tokens)), lexicon);
+        List<QuoteMarks.Span> quoteMarks = QuoteMarks.find(text);
+        SpeechSyntax syntax = new SpeechSyntax(text, toolkit.parse(tokenized, sentencesWithSpeech(tokens),
+                longQuotations(text, quoteMarks)), lexicon);
         stopIfAbandoned();
         // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
         List<Mention> mentions = new EntityRecognizer().recognize(text, tokens);
@@ -46,7 +47,7 @@ public final class ArticleAnalyzer {
         stopIfAbandoned();
         SpeakerAttributor speakers = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions(),
                 lexicon, syntax);
-        List<Quote> quotes = new ArrayList<>(speakers.attribute(QuoteMarks.find(text)));
+        List<Quote> quotes = new ArrayList<>(speakers.attribute(quoteMarks));
         stopIfAbandoned();
         quotes.addAll(new IndirectSpeech(text, syntax, speakers).find(quotes));
         quotes.sort(Comparator.comparingInt(Quote::start));
@@ -63,18 +64,58 @@ public final class ArticleAnalyzer {
         }
     }
 
-    /** Sentences with a quote mark, a reporting verb's form or a source preposition ("selon"). */
-    private BitSet sentencesWithSpeech(String text, List<Token> tokens) {
-        BitSet chosen = new BitSet();
-        for (Token token : tokens) {
-            String word = FrenchWords.lower(token.text());
-            if (chosen.get(token.sentence())) {
-                continue;
+    /** Quotations long enough to be sentences: the parser needs to know only where they attach. */
+    private static List<int[]> longQuotations(String text, List<QuoteMarks.Span> marks) {
+        List<int[]> quotations = new ArrayList<>();
+        for (QuoteMarks.Span span : marks) {
+            if (!span.isEmpty() && SpeechSyntax.wordCount(text.substring(span.start(), span.end())) >= SpeechSyntax.FRAGMENT_WORDS) {
+                quotations.add(new int[]{span.start(), span.end()});
             }
-            if (QuoteMarks.containsMark(word) || lexicon.isCueForm(word) || SOURCE_WORDS.contains(word)) {
+        }
+        return quotations;
+    }
+
+    /**
+     * Sentences that can hold speech: a quote mark, a source preposition ("selon", "d'après", an opening
+     * "Pour"), or a reporting verb with what reports speech after it ("que", an infinitive) or an inverted
+     * subject before it (", a indiqué X"). Parsing costs more than everything else, so only these are parsed.
+     */
+    private BitSet sentencesWithSpeech(List<Token> tokens) {
+        BitSet chosen = new BitSet();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!chosen.get(token.sentence()) && signalsSpeech(tokens, i)) {
                 chosen.set(token.sentence());
             }
         }
         return chosen;
+    }
+
+    private boolean signalsSpeech(List<Token> tokens, int i) {
+        String word = FrenchWords.lower(tokens.get(i).text());
+        if (QuoteMarks.containsMark(word) || word.equals("selon")) {
+            return true;
+        }
+        boolean opensSentence = i == 0 || tokens.get(i - 1).sentence() != tokens.get(i).sentence();
+        if (word.equals("après") && i > 0 && FrenchWords.lower(tokens.get(i - 1).text()).matches("d['’]")
+                || word.equals("pour") && opensSentence) {
+            return true;
+        }
+        if (!lexicon.isCueForm(word)) {
+            return false;
+        }
+        if (i > 0 && (tokens.get(i - 1).text().equals(",") || i > 1 && tokens.get(i - 2).text().equals(","))) {
+            return true;
+        }
+        for (int j = i + 1; j < Math.min(tokens.size(), i + REPORT_WINDOW); j++) {
+            String next = FrenchWords.lower(tokens.get(j).text());
+            if (tokens.get(j).sentence() != tokens.get(i).sentence() || next.equals(".")) {
+                break;
+            }
+            if (next.equals("que") || next.matches("qu['’]") || next.matches("d['’]|de|avoir|être")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

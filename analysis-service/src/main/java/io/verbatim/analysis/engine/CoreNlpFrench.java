@@ -10,6 +10,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class CoreNlpFrench implements LanguageToolkit {
      * time that grow with the length (a hostile text can be one sentence of a megabyte).
      */
     static final int MAX_PARSED_WORDS = 120;
+    /** What an opaque span is parsed as: a pronoun the parser attaches as the quotation would be. */
+    private static final String OPAQUE_WORD = "cela";
 
     private final StanfordCoreNLP pipeline;
     private final POSTaggerAnnotator tagger;
@@ -129,7 +132,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
     }
 
     @Override
-    public List<ParsedSentence> parse(Tokenized tokenized, BitSet chosen) {
+    public List<ParsedSentence> parse(Tokenized tokenized, BitSet chosen, List<int[]> opaqueSpans) {
         if (parser == null) {
             return List.of();
         }
@@ -137,7 +140,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
         List<CoreMap> sentences = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (int i = chosen.nextSetBit(0); i >= 0 && i < document.sentences().size(); i = chosen.nextSetBit(i + 1)) {
-            CoreMap sentence = document.sentences().get(i);
+            CoreMap sentence = withOpaqueSpans(document.sentences().get(i), opaqueSpans);
             if (sentence.get(CoreAnnotations.TokensAnnotation.class).size() <= MAX_PARSED_WORDS) {
                 sentences.add(sentence);
                 numbers.add(i);
@@ -158,6 +161,41 @@ public final class CoreNlpFrench implements LanguageToolkit {
             parsed.add(toParsedSentence(numbers.get(n), sentences.get(n)));
         }
         return parsed;
+    }
+
+    /** A copy of the sentence to parse, each opaque span's words replaced by one pronoun with its offsets. */
+    private static CoreMap withOpaqueSpans(CoreMap sentence, List<int[]> opaqueSpans) {
+        List<CoreLabel> words = new ArrayList<>();
+        int[] open = null;
+        for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+            int[] span = spanHolding(opaqueSpans, label);
+            if (span != null && span == open) {
+                CoreLabel placeholder = words.get(words.size() - 1);
+                placeholder.setEndPosition(label.endPosition());
+                continue;
+            }
+            open = span;
+            CoreLabel word = new CoreLabel(label);
+            if (span != null) {
+                word.setWord(OPAQUE_WORD);
+                word.setValue(OPAQUE_WORD);
+                word.setOriginalText(OPAQUE_WORD);
+            }
+            word.setIndex(words.size() + 1);
+            words.add(word);
+        }
+        CoreMap copy = new ArrayCoreMap(sentence);
+        copy.set(CoreAnnotations.TokensAnnotation.class, words);
+        return copy;
+    }
+
+    private static int[] spanHolding(List<int[]> spans, CoreLabel label) {
+        for (int[] span : spans) {
+            if (label.beginPosition() >= span[0] && label.endPosition() <= span[1]) {
+                return span;
+            }
+        }
+        return null;
     }
 
     private static ParsedSentence toParsedSentence(int number, CoreMap sentence) {

@@ -14,8 +14,12 @@ public interface LanguageToolkit {
     /** Tokens (with sentence numbers and entity classes) of a text. */
     Tokenized tokenize(String text);
 
-    /** Dependency trees of the chosen sentences of a tokenized text, in sentence order. */
-    List<ParsedSentence> parse(Tokenized text, BitSet sentences);
+    /**
+     * Dependency trees of the chosen sentences of a tokenized text, in sentence order. Each opaque span (a long
+     * quotation) is parsed as a single pronoun: how it attaches to the sentence is what the rules need, not what
+     * is inside, and parsing costs as much as the words it reads. Its word keeps the span's offsets.
+     */
+    List<ParsedSentence> parse(Tokenized text, BitSet sentences, List<int[]> opaqueSpans);
 
     /** The tokens of a text and whatever the toolkit needs to parse its sentences later. */
     interface Tokenized {

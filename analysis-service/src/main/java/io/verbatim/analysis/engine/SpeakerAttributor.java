@@ -191,7 +191,8 @@ final class SpeakerAttributor {
             return words >= 3;
         }
         int first = content.codePoints().filter(Character::isLetter).findFirst().orElse('A');
-        return Character.isLowerCase(first) || syntax.hasVerb(span.start(), span.end());
+        return Character.isLowerCase(first) || words >= SpeechSyntax.FRAGMENT_WORDS
+                || syntax.hasVerb(span.start(), span.end());
     }
 
     /** Up to {@code count} lower-case words before an offset, in the same sentence. */

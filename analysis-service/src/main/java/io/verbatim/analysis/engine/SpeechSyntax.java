@@ -42,14 +42,16 @@ final class SpeechSyntax {
     private static final Set<String> SOURCE_PREPOSITIONS = Set.of("selon", "après");
     private static final int MAX_CLIMB = 4;
     /** Fewer words than this make a fragment: a possible title, name or scare quote. */
-    private static final int FRAGMENT_WORDS = 6;
+    static final int FRAGMENT_WORDS = 6;
     /** How a quoted fragment can complement a reporting verb. */
     private static final Set<String> COMPLEMENTS = Set.of("obj", "ccomp", "xcomp", "obl:arg", "parataxis", "root");
 
+    private final String text;
     private final List<ParsedSentence> sentences;
     private final Lexicon lexicon;
 
-    SpeechSyntax(List<ParsedSentence> sentences, Lexicon lexicon) {
+    SpeechSyntax(String text, List<ParsedSentence> sentences, Lexicon lexicon) {
+        this.text = text;
         this.sentences = sentences;
         this.lexicon = lexicon;
     }
@@ -80,7 +82,7 @@ final class SpeechSyntax {
         }
         // A fragment of a few words is speech only as the complement of the verb itself ("a qualifié X de « … »",
         // "a dénoncé « une provocation »"); deeper in the sentence it is a title, a name or a scare quote.
-        int maxClimb = heads.size() == 1 && wordsInside(sentence, start, end) < FRAGMENT_WORDS ? 1 : MAX_CLIMB;
+        int maxClimb = wordCount(text.substring(start, end)) < FRAGMENT_WORDS ? 1 : MAX_CLIMB;
         for (Word head : heads) {
             if (maxClimb == 1 && !COMPLEMENTS.contains(head.relation()) && !COMPLEMENTS.contains(head.baseRelation())) {
                 continue;
@@ -98,6 +100,10 @@ final class SpeechSyntax {
                 Optional<Report> preposition = sourcePreposition(sentence, w);
                 if (preposition.isPresent()) {
                     return preposition;
+                }
+                Optional<Report> introduced = introducedSource(sentence, w);
+                if (introduced.isPresent()) {
+                    return introduced;
                 }
             }
             // An incise the parser hangs under the quote: "« … », a-t-il ajouté" as parataxis of the quote.
@@ -263,6 +269,16 @@ final class SpeechSyntax {
         return Optional.empty();
     }
 
+    /** "Pour l'économiste X, « … »": the parser may hang the quotation on the source phrase itself. */
+    private Optional<Report> introducedSource(ParsedSentence sentence, Word phrase) {
+        Word preposition = sentence.child(phrase, "case");
+        if (preposition == null || !isSourcePreposition(sentence, phrase, preposition)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Report(cueOfPreposition(sentence, preposition), preposition.start(),
+                phraseSource(sentence, phrase)));
+    }
+
     /**
      * "selon X" and "d'après X" anywhere; "pour X" only opening the sentence, before a comma, with a noun phrase
      * that can hold an opinion ("Pour le procureur, …", not "Pour la première fois, …" nor "Pour cela, …").
@@ -381,6 +397,11 @@ final class SpeechSyntax {
         if (subject == null) {
             Word governor = sentence.head(verb);
             String relation = verb.relation();
+            Word controller = relation.equals("xcomp") && governor != null ? sentence.child(governor, "obj") : null;
+            if (controller != null && (controller.pos().equals("PROPN") || controller.pos().equals("NOUN"))) {
+                // "convaincre la veuve, Souha Arafat, de demander": the object of the governing verb speaks.
+                return phraseSource(sentence, controller);
+            }
             if (governor != null && (relation.equals("conj") || relation.equals("xcomp") || relation.equals("advcl"))) {
                 Source shared = sourceOf(sentence, governor);
                 if (shared != null) {
@@ -435,14 +456,18 @@ final class SpeechSyntax {
         return form.endsWith("er") || form.endsWith("ir") || form.endsWith("re");
     }
 
-    private static int wordsInside(ParsedSentence sentence, int start, int end) {
-        int count = 0;
-        for (Word w : sentence.words()) {
-            if (inside(w, start, end) && !w.pos().equals("PUNCT")) {
-                count++;
+    /** Words of a text, as the rules count them (a quotation's length decides how it is read). */
+    static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
             }
+            inWord = letter;
         }
-        return count;
+        return words;
     }
 
     private static boolean inside(Word w, int start, int end) {
