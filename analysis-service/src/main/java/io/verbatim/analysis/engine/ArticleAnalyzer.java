@@ -41,7 +41,7 @@ public final class ArticleAnalyzer {
                 longQuotations(text, quoteMarks)), lexicon);
         stopIfAbandoned();
         // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
-        List<Mention> mentions = new EntityRecognizer().recognize(text, tokens);
+        List<Mention> mentions = new EntityRecognizer(lexicon).recognize(text, tokens);
         stopIfAbandoned();
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
         stopIfAbandoned();

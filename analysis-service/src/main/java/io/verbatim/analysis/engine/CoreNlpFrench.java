@@ -5,7 +5,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.DependencyParseAnnotator;
-import edu.stanford.nlp.pipeline.POSTaggerAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
@@ -21,9 +20,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Stanford CoreNLP's French models: tokenizer, sentence splitter and CRF entity tagger (WikiNER, 4 classes) for
- * every text; the UD part-of-speech tagger and neural dependency parser (UD French) only for the sentences the
- * rules ask about. Multi-word tokens ("du" → "de le") are needed by the taggers, then folded back into the words
+ * Stanford CoreNLP's French models: tokenizer, sentence splitter, UD part-of-speech tagger and CRF entity tagger
+ * (WikiNER, 4 classes) for every text; the neural dependency parser (UD French) only for the sentences the rules
+ * ask about. Multi-word tokens ("du" → "de le") are needed by the taggers, then folded back into the words
  * of the text for the tokens (the parse keeps both words).
  * Loading takes seconds and most of the heap: build one and share it (annotation is thread-safe).
  */
@@ -35,15 +34,14 @@ public final class CoreNlpFrench implements LanguageToolkit {
     static final String POS_MODEL = "edu/stanford/nlp/models/pos-tagger/french-ud.tagger";
     static final String PARSER_MODEL = "edu/stanford/nlp/models/parser/nndep/UD_French.gz";
     /**
-     * Longer "sentences" are not parsed: no news sentence is that long, and tagging and parsing cost memory and
-     * time that grow with the length (a hostile text can be one sentence of a megabyte).
+     * Longer "sentences" are not parsed: no news sentence is that long, and parsing costs memory and time that
+     * grow with the length (a hostile text can be one sentence of a megabyte).
      */
     static final int MAX_PARSED_WORDS = 120;
     /** What an opaque span is parsed as: a pronoun the parser attaches as the quotation would be. */
     private static final String OPAQUE_WORD = "cela";
 
     private final StanfordCoreNLP pipeline;
-    private final POSTaggerAnnotator tagger;
     private final DependencyParseAnnotator parser;
 
     public CoreNlpFrench() {
@@ -53,7 +51,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpFrench(boolean withEntities) {
         Properties props = new Properties();
-        props.setProperty("annotators", withEntities ? "tokenize,ssplit,mwt,ner" : "tokenize,ssplit,mwt");
+        props.setProperty("annotators", withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt");
         props.setProperty("tokenize.language", "fr");
         // A line break in an article body ends a paragraph, so a sentence too (photo captions, headings, lists).
         props.setProperty("ssplit.newlineIsSentenceBreak", "always");
@@ -61,6 +59,8 @@ public final class CoreNlpFrench implements LanguageToolkit {
         props.setProperty("mwt.pos.model", "edu/stanford/nlp/models/mwt/french/french-mwt.tagger");
         props.setProperty("mwt.statisticalMappingFile", "edu/stanford/nlp/models/mwt/french/french-mwt-statistical.tsv");
         props.setProperty("mwt.preserveCasing", "false");
+        props.setProperty("pos.model", POS_MODEL);
+        props.setProperty("pos.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
@@ -74,23 +74,12 @@ public final class CoreNlpFrench implements LanguageToolkit {
         pipeline = new StanfordCoreNLP(props);
         if (withEntities) {
             Properties syntax = new Properties();
-            syntax.setProperty("pos.model", POS_MODEL);
-            syntax.setProperty("pos.maxlen", String.valueOf(MAX_PARSED_WORDS));
-            syntax.setProperty("depparse.model", PARSER_MODEL);
-            syntax.setProperty("depparse.maxlen", String.valueOf(MAX_PARSED_WORDS));
-            tagger = new POSTaggerAnnotator("pos", syntax);
-            parser = new DependencyParseAnnotator(prefixed(syntax, "depparse."));
+            syntax.setProperty("model", PARSER_MODEL);
+            syntax.setProperty("maxlen", String.valueOf(MAX_PARSED_WORDS));
+            parser = new DependencyParseAnnotator(syntax);
         } else {
-            tagger = null;
             parser = null;
         }
-    }
-
-    private static Properties prefixed(Properties props, String prefix) {
-        Properties stripped = new Properties();
-        props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
-                .forEach(k -> stripped.setProperty(k.substring(prefix.length()), props.getProperty(k)));
-        return stripped;
     }
 
     /** CoreNLP alone, without this engine's steps: the baseline of the benchmark. Returns the token count. */
@@ -119,11 +108,13 @@ public final class CoreNlpFrench implements LanguageToolkit {
                 if (previous != null && previous.start() == start && previous.end() == end) {
                     // Second half of a multi-word token: same word of the text.
                     if (previous.nerClass() == null && type != null) {
-                        tokens.set(tokens.size() - 1, previous = new Token(previous.text(), start, end, sentenceIndex, type));
+                        tokens.set(tokens.size() - 1, previous = new Token(previous.text(), start, end, sentenceIndex,
+                                type, previous.pos()));
                     }
                     continue;
                 }
-                previous = new Token(text.substring(start, end), start, end, sentenceIndex, type);
+                previous = new Token(text.substring(start, end), start, end, sentenceIndex, type,
+                        label.tag() == null ? "X" : label.tag());
                 tokens.add(previous);
             }
             sentenceIndex++;
@@ -154,7 +145,6 @@ public final class CoreNlpFrench implements LanguageToolkit {
         List<CoreLabel> words = new ArrayList<>();
         sentences.forEach(s -> words.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
         selection.set(CoreAnnotations.TokensAnnotation.class, words);
-        tagger.annotate(selection);
         parser.annotate(selection);
         List<ParsedSentence> parsed = new ArrayList<>();
         for (int n = 0; n < sentences.size(); n++) {
@@ -180,6 +170,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
                 word.setWord(OPAQUE_WORD);
                 word.setValue(OPAQUE_WORD);
                 word.setOriginalText(OPAQUE_WORD);
+                word.setTag("PRON");
             }
             word.setIndex(words.size() + 1);
             words.add(word);

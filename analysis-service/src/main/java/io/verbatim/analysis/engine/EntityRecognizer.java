@@ -22,6 +22,11 @@ final class EntityRecognizer {
 
     /** Starts of the mentions typed by a context rule rather than by the tagger (per call). */
     private final Set<Integer> typedByContext = new java.util.HashSet<>();
+    private final Lexicon lexicon;
+
+    EntityRecognizer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
 
     List<Mention> recognize(String text, List<Token> tokens) {
         typedByContext.clear();
@@ -46,7 +51,120 @@ final class EntityRecognizer {
                 i++;
             }
         }
-        return harmonize(text, mentions);
+        return harmonize(text, withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions)));
+    }
+
+    /**
+     * "Lise Carmin", "Jean-Marc Delorme": a first name followed by capitalised words is a person, whatever type
+     * the tagger gave the span or if it gave none.
+     */
+    private List<Mention> withPersonNames(String text, List<Token> tokens, List<Mention> mentions) {
+        List<Mention> result = new ArrayList<>(mentions);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token first = tokens.get(i);
+            if (!lexicon.isFirstName(first.text())) {
+                continue;
+            }
+            int last = i;
+            while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == first.sentence()
+                    && tokens.get(last + 1).isCapitalized() && tokens.get(last + 1).isWord()
+                    && !FrenchWords.NEVER_ENTITIES.contains(FrenchWords.lower(tokens.get(last + 1).text()))
+                    && !lexicon.isInstitutionHead(FrenchWords.lower(tokens.get(last + 1).text()))) {
+                last++;
+            }
+            if (last == i) {
+                continue;
+            }
+            int start = first.start();
+            int end = tokens.get(last).end();
+            boolean person = result.stream().anyMatch(m -> m.type() == EntityType.PER && m.overlaps(start, end));
+            boolean longerName = result.stream().anyMatch(m -> m.overlaps(start, end) && (m.start() < start || m.end() > end)
+                    && m.type() != EntityType.MISC);
+            if (!person && !longerName) {
+                result.removeIf(m -> m.overlaps(start, end));
+                result.add(new Mention(start, end, text.substring(start, end), EntityType.PER, -1));
+                typedByContext.add(start);
+            }
+            i = last;
+        }
+        result.sort(Comparator.comparingInt(Mention::start));
+        return result;
+    }
+
+    /**
+     * French writes an institution's name with one capital: "l'Observatoire national des prix agricoles", "le
+     * Bureau d'enquêtes et d'analyses". A capitalised institution noun with its adjectives and "de" complements
+     * in lower case is an organisation, whatever the tagger made of it; a named complement ends it.
+     */
+    private List<Mention> withInstitutionNames(String text, List<Token> tokens, List<Mention> mentions) {
+        List<Mention> result = new ArrayList<>(mentions);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token head = tokens.get(i);
+            if (!head.isCapitalized() || !lexicon.isInstitutionHead(FrenchWords.lower(head.text()))) {
+                continue;
+            }
+            int last = institutionNameEnd(tokens, i);
+            if (last == i) {
+                continue;
+            }
+            int start = head.start();
+            int end = tokens.get(last).end();
+            boolean insidePerson = result.stream().anyMatch(m -> m.type() == EntityType.PER && m.overlaps(start, end));
+            if (insidePerson) {
+                continue;
+            }
+            result.removeIf(m -> m.overlaps(start, end));
+            result.add(new Mention(start, end, text.substring(start, end), EntityType.ORG, -1));
+            typedByContext.add(start);
+            i = last;
+        }
+        result.sort(Comparator.comparingInt(Mention::start));
+        return result;
+    }
+
+    /** The last token of an institution's name that starts at {@code head} (the head itself when none follows). */
+    private static int institutionNameEnd(List<Token> tokens, int head) {
+        int last = head;
+        int j = head + 1;
+        while (j < tokens.size() && tokens.get(j).sentence() == tokens.get(head).sentence()) {
+            Token t = tokens.get(j);
+            if (t.pos().equals("ADJ") && !t.isCapitalized()) {
+                last = j++;
+                continue;
+            }
+            int complement = j;
+            String word = FrenchWords.lower(t.text());
+            if (word.equals("et") && j + 1 < tokens.size()) {
+                complement = j + 1;
+                word = FrenchWords.lower(tokens.get(complement).text());
+            }
+            if (!word.matches("de|du|des|d['’]") || complement + 1 >= tokens.size()) {
+                break;
+            }
+            int noun = complement + 1;
+            if (noun < tokens.size() && FrenchWords.lower(tokens.get(noun).text()).matches("la|les|l['’]")) {
+                noun++;
+            }
+            if (noun >= tokens.size() || tokens.get(noun).sentence() != tokens.get(head).sentence()) {
+                break;
+            }
+            if (tokens.get(noun).isCapitalized()) {
+                // "Association des leaders religieux du Mali", "Conseil de sécurité de l'ONU": a named complement
+                // ends the name.
+                int name = noun;
+                while (name + 1 < tokens.size() && tokens.get(name + 1).isCapitalized()
+                        && tokens.get(name + 1).sentence() == tokens.get(head).sentence()) {
+                    name++;
+                }
+                return name;
+            }
+            if (!tokens.get(noun).pos().equals("NOUN")) {
+                break;
+            }
+            last = noun;
+            j = noun + 1;
+        }
+        return last;
     }
 
     /** Characters that never sit inside a name: a credit slash, brackets, quote marks, sentence punctuation. */
@@ -66,7 +184,10 @@ final class EntityRecognizer {
                 break;
             }
             if (FrenchWords.DETERMINERS.contains(word) || !first.isWord()
-                    || FrenchWords.TITLES.contains(word) && first.isCapitalized()) {
+                    || FrenchWords.TITLES.contains(word) && first.isCapitalized()
+                    || to - from > 1 && FrenchWords.ORGANISATION_NOUNS.contains(word)
+                    && ACRONYM.matcher(first.text()).matches()) {
+                // "ONG Human Rights Watch": the kind written as an acronym is not part of the name.
                 from++;
             } else if (!first.isCapitalized()) {
                 droppedRoleNoun = true;

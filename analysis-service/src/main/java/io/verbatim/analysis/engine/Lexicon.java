@@ -22,6 +22,8 @@ public final class Lexicon {
     private final Set<String> infinitiveReports;
     private final Set<String> nonSourceNouns;
     private final Set<String> namingWords;
+    private final Set<String> institutionHeads;
+    private final java.util.Map<String, Character> firstNameGender;
 
     private Lexicon(String language) {
         this.language = language;
@@ -30,6 +32,12 @@ public final class Lexicon {
         this.infinitiveReports = words(folder + "infinitive-reports.txt");
         this.nonSourceNouns = words(folder + "non-source-nouns.txt");
         this.namingWords = words(folder + "naming-words.txt");
+        this.institutionHeads = words(folder + "institution-heads.txt");
+        java.util.Map<String, Character> genders = new java.util.HashMap<>();
+        for (String line : words(folder + "first-names.txt")) {
+            genders.put(line.substring(2).strip(), line.charAt(0));
+        }
+        this.firstNameGender = java.util.Map.copyOf(genders);
     }
 
     /** The lexicon of a language code ("fr"); fails when the language has no data folder. */
@@ -71,6 +79,17 @@ public final class Lexicon {
     /** Is one of these lower-case words one that introduces a name or a title ("baptisé", "la vidéo")? */
     boolean isNamingWord(java.util.Collection<String> lowerCaseWords) {
         return lowerCaseWords.stream().anyMatch(namingWords::contains);
+    }
+
+    /** Does this lower-case noun head the names of institutions ("observatoire", "fédération")? */
+    boolean isInstitutionHead(String lowerCaseNoun) {
+        return institutionHeads.contains(lowerCaseNoun);
+    }
+
+    /** Is this capitalised word a first name ("Jean", or "Jean-Marc" by its first part)? */
+    boolean isFirstName(String word) {
+        return firstNameGender.containsKey(word) || word.contains("-")
+                && firstNameGender.containsKey(word.substring(0, word.indexOf('-')));
     }
 
     private static Set<String> words(String resource) {

@@ -116,6 +116,10 @@ final class SpeakerAttributor {
                 continue;
             }
             String content = text.substring(span.start(), span.end());
+            if (isNamed(span, content)) {
+                // "le film « Les Derniers Jours de l'été »", "baptisé « Quantal Quetzal »": a name, not speech.
+                continue;
+            }
             String before = clauseBefore(span);
             boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
                     || BEFORE_QUOTE_SELON.matcher(before).find();
@@ -184,7 +188,7 @@ final class SpeakerAttributor {
      */
     private boolean isUnattributedSpeech(QuoteMarks.Span span, String content, boolean opensUtterance) {
         int words = wordCount(content);
-        if (words < 2 || lexicon.isNamingWord(wordsBefore(span.open(), 3))) {
+        if (words < 2) {
             return false;
         }
         if (opensUtterance) {
@@ -193,6 +197,12 @@ final class SpeakerAttributor {
         int first = content.codePoints().filter(Character::isLetter).findFirst().orElse('A');
         return Character.isLowerCase(first) || words >= SpeechSyntax.FRAGMENT_WORDS
                 || syntax.hasVerb(span.start(), span.end());
+    }
+
+    /** A quoted name or title: after a naming word, short or without a verb. */
+    private boolean isNamed(QuoteMarks.Span span, String content) {
+        return lexicon.isNamingWord(wordsBefore(span.open(), 1)) && (wordCount(content) < SpeechSyntax.FRAGMENT_WORDS
+                || !syntax.hasVerb(span.start(), span.end()));
     }
 
     /** Up to {@code count} lower-case words before an offset, in the same sentence. */

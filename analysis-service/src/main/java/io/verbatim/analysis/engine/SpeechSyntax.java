@@ -84,7 +84,10 @@ final class SpeechSyntax {
         // "a dénoncé « une provocation »"); deeper in the sentence it is a title, a name or a scare quote.
         int maxClimb = wordCount(text.substring(start, end)) < FRAGMENT_WORDS ? 1 : MAX_CLIMB;
         for (Word head : heads) {
-            if (maxClimb == 1 && !COMPLEMENTS.contains(head.relation()) && !COMPLEMENTS.contains(head.baseRelation())) {
+            boolean complement = COMPLEMENTS.contains(head.relation()) || COMPLEMENTS.contains(head.baseRelation())
+                    || head.relation().equals("amod") && sentence.head(head) != null
+                    && sentence.head(head).pos().equals("VERB");
+            if (maxClimb == 1 && !complement) {
                 continue;
             }
             // The verb the quote depends on: "a déclaré : « … »", "« … », a déclaré X", "a qualifié X de « … »".
@@ -378,11 +381,11 @@ final class SpeechSyntax {
      * subordinate to, another ("a déclaré X, avant d'ajouter"), the subject of that verb.
      */
     private Source sourceOf(ParsedSentence sentence, Word verb) {
-        Word subject = null;
+        // A passive's agent speaks ("qualifié de « … » par X"), whatever the parser made the subject.
+        Word subject = sentence.child(verb, "obl:agent");
         for (Word child : sentence.children(verb)) {
-            if (child.relation().equals("nsubj") || child.relation().equals("obl:agent")) {
+            if (subject == null && child.relation().equals("nsubj")) {
                 subject = child;
-                break;
             }
             if (child.pos().equals("PRON") && child.text().startsWith("-")) {
                 String pronoun = FrenchWords.lower(child.text().replaceFirst("^-(t-)?", ""));

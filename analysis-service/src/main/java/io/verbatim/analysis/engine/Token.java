@@ -1,10 +1,10 @@
 package io.verbatim.analysis.engine;
 
 /**
- * A word of the text with its character offsets, its sentence and the NER class CoreNLP gave it
- * ({@code null} when none).
+ * A word of the text with its character offsets, its sentence, the NER class the toolkit gave it ({@code null}
+ * when none) and its universal part-of-speech tag ("X" when the sentence was too long to tag).
  */
-public record Token(String text, int start, int end, int sentence, EntityType nerClass) {
+public record Token(String text, int start, int end, int sentence, EntityType nerClass, String pos) {
 
     public boolean isCapitalized() {
         return !text.isEmpty() && Character.isUpperCase(text.codePointAt(0));
