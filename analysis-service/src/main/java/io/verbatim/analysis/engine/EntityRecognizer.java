@@ -217,7 +217,8 @@ final class EntityRecognizer {
         int start = span.get(from).start();
         int end = span.get(to - 1).end();
         String surface = text.substring(start, end);
-        if (FrenchWords.NEVER_ENTITIES.contains(FrenchWords.lower(surface)) || surface.length() < 2) {
+        if (FrenchWords.NEVER_ENTITIES.contains(FrenchWords.lower(surface)) || surface.length() < 2
+                || lexicon.isGenericNoun(FrenchWords.lower(surface))) {
             return;
         }
         if (type != EntityType.PER && ACRONYM.matcher(surface).matches()) {

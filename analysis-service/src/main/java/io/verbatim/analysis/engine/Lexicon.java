@@ -23,6 +23,7 @@ public final class Lexicon {
     private final Set<String> nonSourceNouns;
     private final Set<String> namingWords;
     private final Set<String> institutionHeads;
+    private final Set<String> genericNouns;
     private final java.util.Map<String, Character> firstNameGender;
 
     private Lexicon(String language) {
@@ -33,6 +34,7 @@ public final class Lexicon {
         this.nonSourceNouns = words(folder + "non-source-nouns.txt");
         this.namingWords = words(folder + "naming-words.txt");
         this.institutionHeads = words(folder + "institution-heads.txt");
+        this.genericNouns = words(folder + "generic-nouns.txt");
         java.util.Map<String, Character> genders = new java.util.HashMap<>();
         for (String line : words(folder + "first-names.txt")) {
             genders.put(line.substring(2).strip(), line.charAt(0));
@@ -84,6 +86,11 @@ public final class Lexicon {
     /** Does this lower-case noun head the names of institutions ("observatoire", "fédération")? */
     boolean isInstitutionHead(String lowerCaseNoun) {
         return institutionHeads.contains(lowerCaseNoun);
+    }
+
+    /** Is this a noun that, capitalised alone, stands for an institution in general ("État", "Région")? */
+    boolean isGenericNoun(String lowerCaseWord) {
+        return genericNouns.contains(lowerCaseWord);
     }
 
     /** Is this capitalised word a first name ("Jean", or "Jean-Marc" by its first part)? */

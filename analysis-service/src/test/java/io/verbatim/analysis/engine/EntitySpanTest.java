@@ -48,4 +48,19 @@ class EntitySpanTest {
         Analysis a = Engine.get().analyze("Le fabricant de pneus Rovelli ferme une usine. Rovelli emploie 900 personnes.");
         assertEquals(List.of("Rovelli", "Rovelli"), mentions(a, EntityType.ORG));
     }
+
+    @Test
+    void capitalisedInstitutionsInGeneralAreNotEntities() {
+        Analysis a = Engine.get().analyze("Le chantier, financé par la Région, l'État et la Métropole, a coûté "
+                + "180 millions d'euros à Lyon.");
+        assertEquals(List.of("Lyon"), a.mentions().stream().map(Mention::text).toList());
+    }
+
+    @Test
+    void anInstitutionNameWrittenWithOneCapitalIsAnOrganisation() {
+        Analysis a = Engine.get().analyze("Le rapport de l'Observatoire national des prix agricoles paraît lundi.");
+        Mention m = a.mentions().get(0);
+        assertEquals("Observatoire national des prix agricoles", m.text());
+        assertEquals(EntityType.ORG, m.type());
+    }
 }
