@@ -93,6 +93,13 @@ public final class Lexicon {
         return genericNouns.contains(lowerCaseWord);
     }
 
+    /** 'm' or 'f' for a first name whose gender is known ("Jean-Marc" by its first part), else '?'. */
+    char genderOfFirstName(String word) {
+        String first = word.contains("-") ? word.substring(0, word.indexOf('-')) : word;
+        char gender = firstNameGender.getOrDefault(first, '?');
+        return gender == 'e' ? '?' : gender;
+    }
+
     /** Is this capitalised word a first name ("Jean", or "Jean-Marc" by its first part)? */
     boolean isFirstName(String word) {
         return firstNameGender.containsKey(word) || word.contains("-")

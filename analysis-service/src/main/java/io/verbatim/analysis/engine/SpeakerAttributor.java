@@ -83,6 +83,7 @@ final class SpeakerAttributor {
     private final SpeechSyntax syntax;
     private final List<Quote> quotes = new ArrayList<>();
     private int lastSpeaker = -1;
+    private final Map<Integer, Character> genders = new HashMap<>();
     /** Opening marks of the quotes attributed by a clause after them (", a précisé X"). */
     private final Set<Integer> attributedAfter = new HashSet<>();
 
@@ -572,8 +573,47 @@ final class SpeakerAttributor {
             int personSince = mostNamedBetween(lastSpeakerQuote().end(), before, EntityType.PER);
             entity = personSince >= 0 ? personSince : entity;
         }
+        char gender = FrenchWords.lower(pronoun).startsWith("elle") ? 'f' : 'm';
+        if (entity >= 0 && entities.get(entity).type() == EntityType.PER && genderOf(entity) != '?'
+                && genderOf(entity) != gender) {
+            // "elle" after a man's words: the last woman named before the pronoun.
+            int agreeing = lastPersonOfGender(before, gender);
+            entity = agreeing >= 0 ? agreeing : entity;
+        }
         String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
         return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
+    }
+
+    /**
+     * A person's grammatical gender, 'm', 'f' or '?': a title before one of their mentions ("Mme Vasseur"),
+     * else their first name.
+     */
+    private char genderOf(int entity) {
+        return genders.computeIfAbsent(entity, e -> {
+            for (Mention m : mentions) {
+                if (m.entity() == e) {
+                    String before = FrenchWords.lower(text.substring(Math.max(0, m.start() - 10), m.start()).strip());
+                    if (before.endsWith("mme") || before.endsWith("madame") || before.endsWith("mlle")) {
+                        return 'f';
+                    }
+                    if (before.endsWith("m.") || before.endsWith("monsieur")) {
+                        return 'm';
+                    }
+                }
+            }
+            String name = entities.get(e).name();
+            return lexicon.genderOfFirstName(name.split("[\\s\\u00a0]+")[0]);
+        });
+    }
+
+    private int lastPersonOfGender(int before, char gender) {
+        int found = -1;
+        for (Mention m : mentions) {
+            if (m.start() < before && m.type() == EntityType.PER && genderOf(m.entity()) == gender) {
+                found = m.entity();
+            }
+        }
+        return found;
     }
 
     /** The entity of a type named most often between two offsets (outside photo captions), the latest on a tie. */

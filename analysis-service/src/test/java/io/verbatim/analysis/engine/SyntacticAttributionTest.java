@@ -126,4 +126,13 @@ class SyntacticAttributionTest {
         Analysis a = Engine.get().analyze("Les « vraies » couleurs du tableau ont été retrouvées par les restaurateurs.");
         assertFalse(a.quotes().stream().anyMatch(q -> q.text().equals("vraies")), () -> "" + a.quotes());
     }
+
+    @Test
+    void elleAfterAMansWordsGoesToTheLastWomanNamed() {
+        Analysis a = Engine.get().analyze("« Le budget sera tenu », a déclaré Paul Girard. Mme Claire Fontaine, élue "
+                + "de l'opposition, lui a répondu dans la soirée.\n\n« Personne ne le croit », a-t-elle ajouté.");
+        Quote q = quoteStarting(a, "Personne");
+        assertEquals("Claire Fontaine", a.speakerName(q));
+        assertEquals("Paul Girard", a.speakerName(quoteStarting(a, "Le budget")));
+    }
 }
