@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.ToIntFunction;
 
 /**
  * Stanford CoreNLP's French models: tokenizer, sentence splitter, UD part-of-speech tagger and CRF entity tagger
@@ -50,8 +51,20 @@ public final class CoreNlpFrench implements LanguageToolkit {
 
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpFrench(boolean withEntities) {
+        pipeline = new StanfordCoreNLP(properties(withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt"));
+        if (withEntities) {
+            Properties syntax = new Properties();
+            syntax.setProperty("model", PARSER_MODEL);
+            syntax.setProperty("maxlen", String.valueOf(MAX_PARSED_WORDS));
+            parser = new DependencyParseAnnotator(syntax);
+        } else {
+            parser = null;
+        }
+    }
+
+    private static Properties properties(String annotators) {
         Properties props = new Properties();
-        props.setProperty("annotators", withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt");
+        props.setProperty("annotators", annotators);
         props.setProperty("tokenize.language", "fr");
         // A line break in an article body ends a paragraph, so a sentence too (photo captions, headings, lists).
         props.setProperty("ssplit.newlineIsSentenceBreak", "always");
@@ -66,27 +79,25 @@ public final class CoreNlpFrench implements LanguageToolkit {
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.buildEntityMentions", "false");
-        // Memory per sentence grows with its length in both taggers, and a body with no sentence end is one
-        // sentence: longer ones are left untagged (no statistical multi-word split, no entities) rather than
-        // exhausting the heap.
+        // Memory per sentence grows with its length in the taggers, and a body with no sentence end is one
+        // sentence: longer ones are left untagged (no statistical multi-word split, no tags, no entities) rather
+        // than exhausting the heap.
         props.setProperty("mwt.pos.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         props.setProperty("ner.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
-        pipeline = new StanfordCoreNLP(props);
-        if (withEntities) {
-            Properties syntax = new Properties();
-            syntax.setProperty("model", PARSER_MODEL);
-            syntax.setProperty("maxlen", String.valueOf(MAX_PARSED_WORDS));
-            parser = new DependencyParseAnnotator(syntax);
-        } else {
-            parser = null;
-        }
+        return props;
     }
 
-    /** CoreNLP alone, without this engine's steps: the baseline of the benchmark. Returns the token count. */
-    public int annotateOnly(String text) {
-        Annotation document = new Annotation(text);
-        pipeline.annotate(document);
-        return document.get(CoreAnnotations.TokensAnnotation.class).size();
+    /**
+     * The benchmark's baseline: bare CoreNLP French tokenize and entities (no POS, no parse, no rules of ours).
+     * CoreNLP shares the loaded models between pipelines with the same settings.
+     */
+    public static ToIntFunction<String> baseline() {
+        StanfordCoreNLP bare = new StanfordCoreNLP(properties("tokenize,ssplit,mwt,ner"));
+        return text -> {
+            Annotation document = new Annotation(text);
+            bare.annotate(document);
+            return document.get(CoreAnnotations.TokensAnnotation.class).size();
+        };
     }
 
     /** CoreNLP's sentences kept with the tokens, so that the chosen ones can be parsed later. */
