@@ -7,6 +7,6 @@ lib=$here/target/quarkus-app/lib/main
 if [[ ! -d $lib || ! -f $here/target/classes/edu/stanford/nlp/models/ner/french-wikiner-4class.crf.ser.gz ]] ||
     [[ -n $(find "$here/src/main" "$here/pom.xml" -newer "$here/target/quarkus-app/quarkus-run.jar" -type f -print -quit 2>/dev/null) ]]; then
     echo "building analysis-service…" >&2
-    (cd "$repo" && ./mvnw -B -q package -DskipTests -pl analysis-service) >&2
+    (cd "$repo" && ./mvnw -B -q package -DskipTests -pl analysis-service -am) >&2
 fi
 engine_classpath="$here/target/classes:$lib/*"

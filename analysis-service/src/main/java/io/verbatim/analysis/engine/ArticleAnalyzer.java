@@ -12,8 +12,9 @@ import java.util.concurrent.CancellationException;
  *   <li>tokens, sentences and entity classes (the toolkit);</li>
  *   <li>dependency trees of the sentences that can hold speech (the toolkit, on demand);</li>
  *   <li>entity mentions ({@link EntityRecognizer}), then entities resolved within the article ({@link EntityResolver});</li>
- *   <li>quote marks ({@link QuoteMarks}) and their speakers ({@link SpeakerAttributor}, from the trees first);</li>
- *   <li>reported speech without marks ({@link IndirectSpeech}).</li>
+ *   <li>quote marks ({@link QuoteMarks}) and their speakers ({@link SpeakerAttributor}: the reporting clause,
+ *   from the trees first), each speaker phrase resolved by {@link SpeakerResolver} (names, pronouns, roles);</li>
+ *   <li>reported speech without marks ({@link IndirectSpeech}), its sources resolved the same way.</li>
  * </ol>
  * A plain library: no Kafka, no database; thread-safe once built.
  */
@@ -45,9 +46,8 @@ public final class ArticleAnalyzer {
         stopIfAbandoned();
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
         stopIfAbandoned();
-        SpeakerAttributor speakers = new SpeakerAttributor(text, tokens, resolution.entities(), resolution.mentions(),
-                lexicon, syntax);
-        List<Quote> quotes = new ArrayList<>(speakers.attribute(quoteMarks));
+        SpeakerResolver speakers = new SpeakerResolver(text, resolution.entities(), resolution.mentions(), lexicon);
+        List<Quote> quotes = new ArrayList<>(new SpeakerAttributor(text, speakers, lexicon, syntax).attribute(quoteMarks));
         stopIfAbandoned();
         quotes.addAll(new IndirectSpeech(text, syntax, speakers).find(quotes));
         quotes.sort(Comparator.comparingInt(Quote::start));

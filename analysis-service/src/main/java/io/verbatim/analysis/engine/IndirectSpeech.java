@@ -16,9 +16,9 @@ final class IndirectSpeech {
 
     private final String text;
     private final SpeechSyntax syntax;
-    private final SpeakerAttributor speakers;
+    private final SpeakerResolver speakers;
 
-    IndirectSpeech(String text, SpeechSyntax syntax, SpeakerAttributor speakers) {
+    IndirectSpeech(String text, SpeechSyntax syntax, SpeakerResolver speakers) {
         this.text = text;
         this.syntax = syntax;
         this.speakers = speakers;
@@ -33,13 +33,13 @@ final class IndirectSpeech {
                     || overlapsAny(marked, span) || overlapsAny(found, span)) {
                 continue;
             }
-            Optional<SpeakerAttributor.Speaker> speaker = speakers.speakerOf(clause.report().source(), span[0]);
+            Optional<SpeakerResolver.Speaker> speaker = speakers.speakerOf(clause.report().source(), span[0], marked);
             found.add(build(span, clause.report().cue(), speaker.orElse(null)));
         }
         return found;
     }
 
-    private Quote build(int[] span, String cue, SpeakerAttributor.Speaker speaker) {
+    private Quote build(int[] span, String cue, SpeakerResolver.Speaker speaker) {
         String content = text.substring(span[0], span[1]);
         if (speaker == null) {
             return new Quote(span[0], span[1], content, QuoteType.INDIRECT, cue, -1, null, null, 0.4);
