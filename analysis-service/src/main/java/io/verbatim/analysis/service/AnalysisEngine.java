@@ -41,7 +41,8 @@ public class AnalysisEngine {
     @Inject
     AnalysisConfig config;
 
-    final CompletableFuture<Function<String, Analysis>> analyzer = new CompletableFuture<>();
+    /** The analyzers by language code (ISO 639-1): one toolkit and one lexicon folder each. */
+    final CompletableFuture<Map<String, Function<String, Analysis>>> analyzer = new CompletableFuture<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService analyses = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "nlp-analysis-" + threads.incrementAndGet());
@@ -55,7 +56,7 @@ public class AnalysisEngine {
         Thread loader = new Thread(() -> {
             long began = System.nanoTime();
             try {
-                analyzer.complete(new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"))::analyze);
+                analyzer.complete(Map.of("fr", new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"))::analyze));
                 LOG.infof("French NLP models loaded in %d ms", (System.nanoTime() - began) / 1_000_000);
             } catch (RuntimeException | Error e) {
                 LOG.error("cannot load the French NLP models", e);
@@ -84,15 +85,21 @@ public class AnalysisEngine {
     }
 
     /**
-     * Analyses one text; the models must be loaded ({@link #isLoaded()}).
+     * Analyses one text in its language; the models must be loaded ({@link #isLoaded()}).
      *
-     * @throws PoisonRecordException with reason {@code timeout} past the budget, {@code engine} if it failed
+     * @throws PoisonRecordException with reason {@code timeout} past the budget, {@code engine} if it failed,
+     * {@code invalid} for a language the engine cannot read (ingest refuses those, so only a foreign producer's)
      * @throws InterruptedException if the calling thread is interrupted while waiting (the analysis is abandoned)
      */
-    public Analysis analyze(String text) throws InterruptedException {
-        Function<String, Analysis> ready = analyzer.getNow(null);
-        if (ready == null) {
+    public Analysis analyze(String text, String language) throws InterruptedException {
+        Map<String, Function<String, Analysis>> loaded = analyzer.getNow(null);
+        if (loaded == null) {
             throw new IllegalStateException("the NLP models are not loaded");
+        }
+        Function<String, Analysis> ready = loaded.get(language);
+        if (ready == null) {
+            throw new PoisonRecordException("invalid", "no analyzer for language '" + language + "' (have "
+                    + loaded.keySet() + ")");
         }
         Run run = new Run();
         analyses.execute(() -> run.execute(() -> ready.apply(text)));

@@ -64,7 +64,7 @@ public class ArticleProcessing {
         Analysis analysis;
         long began = System.nanoTime();
         try {
-            analysis = engine.analyze(article.body());
+            analysis = engine.analyze(article.body(), article.language());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShuttingDownException(article.id(), e);

@@ -30,12 +30,12 @@ class AnalysisEngineTest {
             public Duration publishTimeout() { return Duration.ofSeconds(1); }
             public int outboxBatch() { return 10; }
         };
-        engine.analyzer.complete(analyzer);
+        engine.analyzer.complete(java.util.Map.of("fr", analyzer));
         return engine;
     }
 
     private static String reason(AnalysisEngine engine, String text) {
-        return assertThrows(PoisonRecordException.class, () -> engine.analyze(text)).getMessage();
+        return assertThrows(PoisonRecordException.class, () -> engine.analyze(text, "fr")).getMessage();
     }
 
     private static int recurse(int depth) {
@@ -53,7 +53,7 @@ class AnalysisEngineTest {
         assertTrue(reason(engine, "deep").startsWith("engine: analysis failed: java.lang.StackOverflowError"));
         assertTrue(reason(engine, "huge").startsWith("engine: analysis failed: java.lang.OutOfMemoryError"));
         assertTrue(reason(engine, "bug").startsWith("engine: analysis failed: java.lang.IllegalArgumentException"));
-        assertEquals(EMPTY, engine.analyze("ordinary"));
+        assertEquals(EMPTY, engine.analyze("ordinary", "fr"));
     }
 
     @Test
@@ -87,5 +87,12 @@ class AnalysisEngineTest {
             Thread.sleep(50);
         }
         assertEquals(0, engine.runaways());
+    }
+
+    @Test
+    void anArticleInALanguageWithNoAnalyzerIsAPoisonRecord() {
+        AnalysisEngine engine = engine(Duration.ofSeconds(5), text -> EMPTY);
+        PoisonRecordException refused = assertThrows(PoisonRecordException.class, () -> engine.analyze("Hello", "en"));
+        assertTrue(refused.getMessage().startsWith("invalid: no analyzer for language 'en'"), refused.getMessage());
     }
 }
