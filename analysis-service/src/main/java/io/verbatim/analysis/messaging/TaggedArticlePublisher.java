@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,6 +48,15 @@ public class TaggedArticlePublisher {
     AnalysisConfig config;
 
     private final Semaphore wakeUp = new Semaphore(0);
+    /**
+     * Sends from a thread that holds no transaction: context propagation would otherwise carry the relay's
+     * transaction to the emitter's threads, and Narayana refuses to commit a transaction other threads are in.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "tagged-outbox-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running = true;
     private volatile String trouble;
     private Thread relay;
@@ -101,13 +112,9 @@ public class TaggedArticlePublisher {
 
     /** Sends the batch in order and returns once Kafka has acknowledged every record of it. */
     private void send(List<TaggedOutbox.Pending> batch) {
-        CompletableFuture<?>[] acks = batch.stream()
-                .map(event -> emitter.sendMessage(Message.of(event.payload()).addMetadata(
-                                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.articleId()).build()))
-                        .subscribeAsCompletionStage())
-                .toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(acks).get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.supplyAsync(() -> sendAll(batch), sender).thenCompose(acks -> acks)
+                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused a tagged article: " + rootMessage(e), e);
         } catch (TimeoutException e) {
@@ -117,6 +124,14 @@ public class TaggedArticlePublisher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         }
+    }
+
+    private CompletableFuture<Void> sendAll(List<TaggedOutbox.Pending> batch) {
+        return CompletableFuture.allOf(batch.stream()
+                .map(event -> emitter.sendMessage(Message.of(event.payload()).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.articleId()).build()))
+                        .subscribeAsCompletionStage())
+                .toArray(CompletableFuture[]::new));
     }
 
     private static String rootMessage(Throwable e) {

@@ -41,7 +41,7 @@ public class AnalysisEngine {
     @Inject
     AnalysisConfig config;
 
-    /** The analyzers by language code (ISO 639-1): one toolkit and one lexicon folder each. */
+    /** The analyzers by language code (ISO 639-1): one toolkit and one lexicon folder each; tests complete it. */
     final CompletableFuture<Map<String, Function<String, Analysis>>> analyzer = new CompletableFuture<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService analyses = Executors.newCachedThreadPool(task -> {

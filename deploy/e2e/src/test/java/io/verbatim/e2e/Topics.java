@@ -3,6 +3,7 @@ package io.verbatim.e2e;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -18,7 +19,10 @@ final class Topics {
     private Topics() {
     }
 
-    /** How many records each of the wanted keys has on the topic, reading until all appeared or time is up. */
+    /**
+     * How many records each of the wanted keys has on the topic: reads until all appeared or time is up, then on
+     * to the end of the topic.
+     */
     static Map<String, Integer> count(String topic, Set<String> wanted, Duration timeout) {
         Map<String, Integer> counts = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -30,13 +34,24 @@ final class Topics {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && counts.size() < wanted.size()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (wanted.contains(record.key())) {
-                        counts.merge(record.key(), 1, Integer::sum);
-                    }
-                }
+                countWanted(consumer.poll(Duration.ofMillis(500)), wanted, counts);
+            }
+            // Then to the end of the topic, so that records sent again are counted too.
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (System.nanoTime() < deadline
+                    && end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                countWanted(consumer.poll(Duration.ofMillis(500)), wanted, counts);
             }
         }
         return counts;
+    }
+
+    private static void countWanted(Iterable<ConsumerRecord<String, String>> records, Set<String> wanted,
+                                    Map<String, Integer> counts) {
+        for (ConsumerRecord<String, String> record : records) {
+            if (wanted.contains(record.key())) {
+                counts.merge(record.key(), 1, Integer::sum);
+            }
+        }
     }
 }
