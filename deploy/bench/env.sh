@@ -22,7 +22,7 @@ done
 stale deploy/bench/target/classpath.txt deploy/bench/src/main deploy/bench/pom.xml && modules+=(deploy/bench)
 if ((${#modules[@]})); then
     echo "[bench] building ${modules[*]}…"
-    ./mvnw -B -q install -DskipTests -pl "$(IFS=,; echo "${modules[*]}")"
+    ./mvnw -B -q install -DskipTests -pl "$(IFS=,; echo "${modules[*]}")" -am
 fi
 
 if [[ ${1:-} == --fresh ]]; then

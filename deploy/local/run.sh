@@ -83,7 +83,7 @@ build_if_needed() {
     done
     if ((stale)); then
         log "building the services (first run downloads dependencies and the French models: a few minutes)"
-        (cd "$repo" && ./mvnw -B -q package -DskipTests -pl ingest-service,analysis-service,query-service)
+        (cd "$repo" && ./mvnw -B -q package -DskipTests -pl ingest-service,analysis-service,query-service -am)
     fi
 }
 
