@@ -2,22 +2,20 @@ package io.verbatim.analysis.engine;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.DependencyParseAnnotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.semgraph.SemanticGraph;
-import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
-import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.trees.TypedDependency;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -43,7 +41,8 @@ public final class CoreNlpFrench implements LanguageToolkit {
     private static final String OPAQUE_WORD = "cela";
 
     private final StanfordCoreNLP pipeline;
-    private final DependencyParseAnnotator parser;
+    /** The parser itself, not its pipeline annotator: that one also derives (English) enhanced graphs we never read. */
+    private final DependencyParser parser;
 
     public CoreNlpFrench() {
         this(true);
@@ -52,14 +51,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpFrench(boolean withEntities) {
         pipeline = new StanfordCoreNLP(properties(withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt"));
-        if (withEntities) {
-            Properties syntax = new Properties();
-            syntax.setProperty("model", PARSER_MODEL);
-            syntax.setProperty("maxlen", String.valueOf(MAX_PARSED_WORDS));
-            parser = new DependencyParseAnnotator(syntax);
-        } else {
-            parser = null;
-        }
+        parser = withEntities ? DependencyParser.loadFromModelFile(PARSER_MODEL) : null;
     }
 
     private static Properties properties(String annotators) {
@@ -139,10 +131,12 @@ public final class CoreNlpFrench implements LanguageToolkit {
             return List.of();
         }
         Document document = (Document) tokenized;
+        TreeMap<Integer, int[]> opaque = new TreeMap<>();
+        opaqueSpans.forEach(span -> opaque.put(span[0], span));
         List<CoreMap> sentences = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (int i = chosen.nextSetBit(0); i >= 0 && i < document.sentences().size(); i = chosen.nextSetBit(i + 1)) {
-            CoreMap sentence = withOpaqueSpans(document.sentences().get(i), opaqueSpans);
+            CoreMap sentence = withOpaqueSpans(document.sentences().get(i), opaque);
             if (sentence.get(CoreAnnotations.TokensAnnotation.class).size() <= MAX_PARSED_WORDS) {
                 sentences.add(sentence);
                 numbers.add(i);
@@ -151,21 +145,15 @@ public final class CoreNlpFrench implements LanguageToolkit {
         if (sentences.isEmpty()) {
             return List.of();
         }
-        Annotation selection = new Annotation("");
-        selection.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-        List<CoreLabel> words = new ArrayList<>();
-        sentences.forEach(s -> words.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
-        selection.set(CoreAnnotations.TokensAnnotation.class, words);
-        parser.annotate(selection);
         List<ParsedSentence> parsed = new ArrayList<>();
         for (int n = 0; n < sentences.size(); n++) {
-            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n)));
+            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.predict(sentences.get(n))));
         }
         return parsed;
     }
 
     /** A copy of the sentence to parse, each opaque span's words replaced by one pronoun with its offsets. */
-    private static CoreMap withOpaqueSpans(CoreMap sentence, List<int[]> opaqueSpans) {
+    private static CoreMap withOpaqueSpans(CoreMap sentence, TreeMap<Integer, int[]> opaqueSpans) {
         List<CoreLabel> words = new ArrayList<>();
         int[] open = null;
         for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
@@ -191,37 +179,31 @@ public final class CoreNlpFrench implements LanguageToolkit {
         return copy;
     }
 
-    private static int[] spanHolding(List<int[]> spans, CoreLabel label) {
-        for (int[] span : spans) {
-            if (label.beginPosition() >= span[0] && label.endPosition() <= span[1]) {
-                return span;
-            }
-        }
-        return null;
+    /** The opaque span holding a word (spans do not overlap: the last one starting at or before it). */
+    private static int[] spanHolding(TreeMap<Integer, int[]> spans, CoreLabel label) {
+        Map.Entry<Integer, int[]> candidate = spans.floorEntry(label.beginPosition());
+        return candidate != null && label.endPosition() <= candidate.getValue()[1] ? candidate.getValue() : null;
     }
 
-    private static ParsedSentence toParsedSentence(int number, CoreMap sentence) {
+    private static ParsedSentence toParsedSentence(int number, CoreMap sentence, GrammaticalStructure tree) {
         List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        SemanticGraph graph = sentence.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
-        List<ParsedSentence.Word> words = new ArrayList<>(labels.size());
-        Map<Integer, Integer> positionOfIndex = new HashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            positionOfIndex.put(labels.get(i).index(), i);
+        int[] heads = new int[labels.size()];
+        String[] relations = new String[labels.size()];
+        java.util.Arrays.fill(heads, -1);
+        java.util.Arrays.fill(relations, "dep");
+        // Words are numbered from 1 in their sentence (withOpaqueSpans), the root's governor is 0.
+        for (TypedDependency dependency : tree.typedDependencies()) {
+            int word = dependency.dep().index() - 1;
+            if (word >= 0 && word < labels.size()) {
+                heads[word] = dependency.gov().index() - 1;
+                relations[word] = dependency.gov().index() == 0 ? "root" : dependency.reln().toString();
+            }
         }
+        List<ParsedSentence.Word> words = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             CoreLabel label = labels.get(i);
-            int head = -1;
-            String relation = "root";
-            IndexedWord node = graph == null ? null : graph.getNodeByIndexSafe(label.index());
-            if (node != null && !graph.getRoots().contains(node)) {
-                SemanticGraphEdge edge = graph.incomingEdgeIterator(node).next();
-                head = positionOfIndex.getOrDefault(edge.getGovernor().index(), -1);
-                relation = edge.getRelation().toString();
-            } else if (node == null) {
-                relation = "dep";
-            }
             words.add(new ParsedSentence.Word(i, label.word(), label.beginPosition(), label.endPosition(),
-                    label.tag() == null ? "X" : label.tag(), head, relation));
+                    label.tag() == null ? "X" : label.tag(), heads[i], relations[i]));
         }
         return new ParsedSentence(number, words);
     }
