@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,7 @@ final class EntityRecognizer {
                 i++;
             }
         }
-        return harmonize(text, withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions)));
+        return harmonize(text, tokens, withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions)));
     }
 
     /**
@@ -59,7 +60,7 @@ final class EntityRecognizer {
      * the tagger gave the span or if it gave none.
      */
     private List<Mention> withPersonNames(String text, List<Token> tokens, List<Mention> mentions) {
-        List<Mention> result = new ArrayList<>(mentions);
+        TreeMap<Integer, Mention> result = byStart(mentions);
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token first = tokens.get(i);
             if (!lexicon.isFirstName(first.text())) {
@@ -77,18 +78,35 @@ final class EntityRecognizer {
             }
             int start = first.start();
             int end = tokens.get(last).end();
-            boolean person = result.stream().anyMatch(m -> m.type() == EntityType.PER && m.overlaps(start, end));
-            boolean longerName = result.stream().anyMatch(m -> m.overlaps(start, end) && (m.start() < start || m.end() > end)
+            List<Mention> overlapping = overlapping(result, start, end);
+            boolean person = overlapping.stream().anyMatch(m -> m.type() == EntityType.PER);
+            boolean longerName = overlapping.stream().anyMatch(m -> (m.start() < start || m.end() > end)
                     && m.type() != EntityType.MISC);
             if (!person && !longerName) {
-                result.removeIf(m -> m.overlaps(start, end));
-                result.add(new Mention(start, end, text.substring(start, end), EntityType.PER, -1));
+                overlapping.forEach(m -> result.remove(m.start()));
+                result.put(start, new Mention(start, end, text.substring(start, end), EntityType.PER, -1));
                 typedByContext.add(start);
             }
             i = last;
         }
-        result.sort(Comparator.comparingInt(Mention::start));
-        return result;
+        return new ArrayList<>(result.values());
+    }
+
+    private static TreeMap<Integer, Mention> byStart(List<Mention> mentions) {
+        TreeMap<Integer, Mention> byStart = new TreeMap<>();
+        mentions.forEach(m -> byStart.put(m.start(), m));
+        return byStart;
+    }
+
+    /** The mentions overlapping a span (mentions never overlap one another, so they follow each other). */
+    private static List<Mention> overlapping(TreeMap<Integer, Mention> byStart, int start, int end) {
+        List<Mention> found = new ArrayList<>();
+        Map.Entry<Integer, Mention> before = byStart.lowerEntry(start);
+        if (before != null && before.getValue().end() > start) {
+            found.add(before.getValue());
+        }
+        found.addAll(byStart.subMap(start, true, end, false).values());
+        return found;
     }
 
     /**
@@ -97,7 +115,7 @@ final class EntityRecognizer {
      * in lower case is an organisation, whatever the tagger made of it; a named complement ends it.
      */
     private List<Mention> withInstitutionNames(String text, List<Token> tokens, List<Mention> mentions) {
-        List<Mention> result = new ArrayList<>(mentions);
+        TreeMap<Integer, Mention> result = byStart(mentions);
         for (int i = 0; i < tokens.size(); i++) {
             Token head = tokens.get(i);
             if (!head.isCapitalized() || !lexicon.isInstitutionHead(FrenchWords.lower(head.text()))) {
@@ -109,17 +127,16 @@ final class EntityRecognizer {
             }
             int start = head.start();
             int end = tokens.get(last).end();
-            boolean insidePerson = result.stream().anyMatch(m -> m.type() == EntityType.PER && m.overlaps(start, end));
-            if (insidePerson) {
+            List<Mention> overlapping = overlapping(result, start, end);
+            if (overlapping.stream().anyMatch(m -> m.type() == EntityType.PER)) {
                 continue;
             }
-            result.removeIf(m -> m.overlaps(start, end));
-            result.add(new Mention(start, end, text.substring(start, end), EntityType.ORG, -1));
+            overlapping.forEach(m -> result.remove(m.start()));
+            result.put(start, new Mention(start, end, text.substring(start, end), EntityType.ORG, -1));
             typedByContext.add(start);
             i = last;
         }
-        result.sort(Comparator.comparingInt(Mention::start));
-        return result;
+        return new ArrayList<>(result.values());
     }
 
     /** The last token of an institution's name that starts at {@code head} (the head itself when none follows). */
@@ -312,7 +329,7 @@ final class EntityRecognizer {
      * One name, one type: every mention of a surface takes the type most often given to it, and occurrences
      * the tagger missed (a surname used alone, a repeated acronym) are added.
      */
-    private List<Mention> harmonize(String text, List<Mention> mentions) {
+    private List<Mention> harmonize(String text, List<Token> tokens, List<Mention> mentions) {
         Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
         for (Mention m : mentions) {
             // A type read from the context ("le syndicat X") outweighs the tagger's guesses elsewhere.
@@ -328,15 +345,12 @@ final class EntityRecognizer {
                 .max(Map.Entry.<EntityType, Integer>comparingByValue().thenComparing(e -> -e.getKey().ordinal()))
                 .orElseThrow().getKey()));
 
-        List<Mention> result = new ArrayList<>();
+        TreeMap<Integer, Mention> byStart = new TreeMap<>();
         for (Mention m : mentions) {
-            result.add(new Mention(m.start(), m.end(), m.text(), typeOf.get(m.text()), -1));
+            byStart.put(m.start(), new Mention(m.start(), m.end(), m.text(), typeOf.get(m.text()), -1));
         }
-        typeOf.entrySet().stream()
-                .sorted(Map.Entry.<String, EntityType>comparingByKey(Comparator.comparingInt(String::length)).reversed())
-                .forEach(e -> addMissedOccurrences(text, e.getKey(), e.getValue(), result));
-        result.sort(Comparator.comparingInt(Mention::start));
-        return withNameArticles(text, result);
+        addMissedOccurrences(text, tokens, typeOf, byStart);
+        return withNameArticles(text, new ArrayList<>(byStart.values()));
     }
 
     private static final Pattern CAPITAL_ARTICLE = Pattern.compile("(?:La|Le|Les|L['’])[\\s\\u00a0]?$");
@@ -380,17 +394,50 @@ final class EntityRecognizer {
         return i < 0 || ".!?\n:«\"“—-".indexOf(text.charAt(i)) >= 0;
     }
 
-    private static void addMissedOccurrences(String text, String surface, EntityType type, List<Mention> mentions) {
-        if (surface.length() < 3 || !Character.isUpperCase(surface.codePointAt(0))) {
-            return;
-        }
-        Matcher matcher = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(surface) + "(?![\\p{L}\\d])").matcher(text);
-        while (matcher.find()) {
-            int start = matcher.start();
-            int end = matcher.end();
-            if (mentions.stream().noneMatch(m -> m.overlaps(start, end))) {
-                mentions.add(new Mention(start, end, surface, type, -1));
+    /**
+     * Occurrences of the article's names that the tagger missed, in one pass over the tokens: at each word, the
+     * longest known name that starts there, between word boundaries, where no mention is yet.
+     */
+    private static void addMissedOccurrences(String text, List<Token> tokens, Map<String, EntityType> typeOf,
+                                             TreeMap<Integer, Mention> byStart) {
+        Map<String, List<String>> namesByFirstWord = new HashMap<>();
+        typeOf.keySet().stream()
+                .filter(name -> name.length() >= 3 && Character.isUpperCase(name.codePointAt(0)))
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .forEach(name -> namesByFirstWord.computeIfAbsent(leadingWord(name), k -> new ArrayList<>()).add(name));
+        for (Token token : tokens) {
+            List<String> names = namesByFirstWord.get(leadingWord(token.text()));
+            if (names == null) {
+                continue;
+            }
+            int start = token.start();
+            for (String name : names) {
+                int end = start + name.length();
+                if (text.startsWith(name, start) && !isWordChar(text, start - 1) && !isWordChar(text, end)
+                        && !overlapsAny(byStart, start, end)) {
+                    byStart.put(start, new Mention(start, end, name, typeOf.get(name), -1));
+                    break;
+                }
             }
         }
+    }
+
+    /** The letters and digits a name or a token starts with ("Moody" for "Moody's"). */
+    private static String leadingWord(String text) {
+        int end = 0;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean isWordChar(String text, int at) {
+        return at >= 0 && at < text.length() && Character.isLetterOrDigit(text.charAt(at));
+    }
+
+    /** Mentions never overlap one another: the last one starting before {@code end} is the only candidate. */
+    private static boolean overlapsAny(TreeMap<Integer, Mention> byStart, int start, int end) {
+        Map.Entry<Integer, Mention> before = byStart.lowerEntry(end);
+        return before != null && before.getValue().end() > start;
     }
 }

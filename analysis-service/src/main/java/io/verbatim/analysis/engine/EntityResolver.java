@@ -3,6 +3,7 @@ package io.verbatim.analysis.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,8 +37,11 @@ final class EntityResolver {
         List<Set<String>> aliases = new ArrayList<>();
         Map<Mention, Integer> entityOf = new LinkedHashMap<>();
         Map<String, String> organisationNames = organisationNames(text, mentions);
+        // People by the folded words of their name, indexed by surname: a short name looks at its namesakes only.
+        Map<String, List<Integer>> peopleBySurname = new HashMap<>();
+        Map<Integer, List<String>> personWords = new HashMap<>();
         for (Mention m : longestFirst) {
-            Integer index = m.type() == EntityType.PER ? personContaining(m.text(), names, types) : null;
+            Integer index = m.type() == EntityType.PER ? personContaining(m.text(), peopleBySurname, personWords) : null;
             String name = m.type() == EntityType.ORG ? organisationNames.getOrDefault(m.text(), m.text()) : m.text();
             if (index == null) {
                 index = indexByKey.get(m.type() + ":" + FrenchWords.fold(name));
@@ -48,6 +52,11 @@ final class EntityResolver {
                 types.add(m.type());
                 aliases.add(new LinkedHashSet<>());
                 indexByKey.put(m.type() + ":" + FrenchWords.fold(name), index);
+                if (m.type() == EntityType.PER) {
+                    List<String> words = Arrays.asList(words(FrenchWords.fold(name)));
+                    personWords.put(index, words);
+                    peopleBySurname.computeIfAbsent(words.get(words.size() - 1), k -> new ArrayList<>()).add(index);
+                }
             }
             if (!m.text().equals(names.get(index))) {
                 aliases.get(index).add(m.text());
@@ -143,13 +152,11 @@ final class EntityResolver {
     private static final java.util.regex.Pattern ACRONYM_IN_BRACKETS =
             java.util.regex.Pattern.compile("[\\s\\u00a0]*\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)");
 
-    private static Integer personContaining(String name, List<String> names, List<EntityType> types) {
+    private static Integer personContaining(String name, Map<String, List<Integer>> peopleBySurname,
+                                            Map<Integer, List<String>> personWords) {
         List<String> parts = Arrays.asList(words(FrenchWords.fold(name)));
-        for (int i = 0; i < names.size(); i++) {
-            if (types.get(i) != EntityType.PER) {
-                continue;
-            }
-            List<String> fuller = Arrays.asList(words(FrenchWords.fold(names.get(i))));
+        for (int i : peopleBySurname.getOrDefault(parts.get(parts.size() - 1), List.of())) {
+            List<String> fuller = personWords.get(i);
             if (fuller.size() >= parts.size() && !fuller.equals(parts) && sameSurname(parts, fuller)
                     && parts.subList(0, parts.size() - 1).stream().allMatch(p -> namedBy(p, fuller))) {
                 return i;

@@ -56,6 +56,21 @@ final class SpeakerResolver {
         this.lexicon = lexicon;
     }
 
+    /** The index of the first mention starting at or after an offset (mentions are in text order). */
+    private int firstMentionFrom(int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** The entity of the last quote with a named speaker that ends before an offset, or -1. */
     private static int lastSpeaker(List<Quote> said, int before) {
         for (int i = said.size() - 1; i >= 0; i--) {
@@ -178,8 +193,9 @@ final class SpeakerResolver {
      */
     Mention speakerMentionIn(int from, int to) {
         Mention organisation = null;
-        for (Mention m : mentions) {
-            if (m.start() >= from && m.end() <= to) {
+        for (int i = firstMentionFrom(from); i < mentions.size() && mentions.get(i).start() < to; i++) {
+            Mention m = mentions.get(i);
+            if (m.end() <= to) {
                 if (m.type() == EntityType.PER) {
                     return m;
                 }
