@@ -101,7 +101,8 @@ final class SpeakerAttributor {
             if (clauseAfter.isPresent() || syntactic.isPresent() && report.get().verbStart() > span.close()) {
                 attributedAfter.add(span.open());
             }
-            Attribution attribution = syntactic.or(() -> clauseAfter).or(() -> before(before, span)).orElse(null);
+            Attribution attribution = syntactic.or(() -> clauseAfter).or(() -> before(before, span))
+                    .or(() -> namedBeforeColon(before, span)).orElse(null);
             QuoteType type = opensUtterance ? QuoteType.DIRECT : QuoteType.MIXED;
             if (attribution == null && previous != null && lastSpeakerQuote() != null) {
                 // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
@@ -163,6 +164,28 @@ final class SpeakerAttributor {
         int first = content.codePoints().filter(Character::isLetter).findFirst().orElse('A');
         return Character.isLowerCase(first) || words >= SpeechSyntax.FRAGMENT_WORDS
                 || syntax.hasVerb(span.start(), span.end());
+    }
+
+    /**
+     * "Barack Obama : « … »": a name alone before the colon that opens the quote speaks it (headlines, captions,
+     * lists of reactions).
+     */
+    private Optional<Attribution> namedBeforeColon(String clause, QuoteMarks.Span span) {
+        String head = clause.strip();
+        if (!head.endsWith(":")) {
+            return Optional.empty();
+        }
+        int clauseStart = span.open() - clause.length();
+        int from = clauseStart + (clause.length() - clause.stripLeading().length());
+        int to = clauseStart + clause.lastIndexOf(':');
+        while (to > from && QuoteMarks.isSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        Mention named = resolver.speakerMentionIn(from, to);
+        if (named == null || named.start() != from || named.end() != to) {
+            return Optional.empty();
+        }
+        return Optional.of(new Attribution(null, resolver.named(named, 0.75)));
     }
 
     /** A quoted name or title: after a naming word, short or without a verb. */

@@ -84,7 +84,7 @@ final class SpeakerResolver {
     /** The speaker that a source found in the tree designates: a pronoun resolved, else the phrase. */
     Optional<Speaker> speakerOf(SpeechSyntax.Source source, int quoteOpen, List<Quote> said) {
         if (source.pronoun() != null) {
-            return Optional.of(pronoun(source.end() - source.pronoun().length(), source.pronoun(), quoteOpen, said));
+            return Optional.of(pronoun(source.start(), text.substring(source.start(), source.end()), quoteOpen, said));
         }
         int from = source.coreStart();
         int to = source.coreEnd();

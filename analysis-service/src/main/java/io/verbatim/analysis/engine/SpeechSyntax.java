@@ -26,8 +26,10 @@ final class SpeechSyntax {
      */
     record Source(int start, int end, int coreStart, int coreEnd, String pronoun) {
 
+        /** The pronoun's own letters ("il" of "-t-il"), and the subject pronoun it stands for. */
         static Source pronoun(Word w, String pronoun) {
-            return new Source(w.start(), w.end(), w.start(), w.end(), pronoun);
+            int start = w.text().startsWith("-") ? w.end() - pronoun.length() : w.start();
+            return new Source(start, w.end(), start, w.end(), pronoun);
         }
     }
 
@@ -40,6 +42,8 @@ final class SpeechSyntax {
     private static final String[] NOT_IN_CORE = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "dep", "nmod",
             "obl", "conj", "cc"};
     private static final Set<String> SOURCE_PREPOSITIONS = Set.of("selon", "après");
+    private static final java.util.Map<String, String> STRESSED_PRONOUNS = java.util.Map.of("lui", "il", "elle", "elle",
+            "eux", "ils", "elles", "elles");
     private static final int MAX_CLIMB = 4;
     /** Fewer words than this make a fragment: a possible title, name or scare quote. */
     static final int FRAGMENT_WORDS = 6;
@@ -425,6 +429,11 @@ final class SpeechSyntax {
 
     /** The phrase headed by {@code head}, without a leading preposition ("par X", "selon X"). */
     private static Source phraseSource(ParsedSentence sentence, Word head) {
+        String stressed = STRESSED_PRONOUNS.get(FrenchWords.lower(head.text()));
+        if (head.pos().equals("PRON") && stressed != null) {
+            // "Selon lui, …", "Pour elle, …": the stressed pronoun stands for a subject pronoun.
+            return Source.pronoun(head, stressed);
+        }
         int[] phrase = sentence.span(head, NOT_IN_PHRASE);
         int[] core = sentence.span(head, NOT_IN_CORE);
         Word preposition = sentence.child(head, "case");

@@ -135,4 +135,23 @@ class SyntacticAttributionTest {
         assertEquals("Claire Fontaine", a.speakerName(q));
         assertEquals("Paul Girard", a.speakerName(quoteStarting(a, "Le budget")));
     }
+
+    @Test
+    void aStressedPronounAfterSelonIsTheLastPersonNamed() {
+        Analysis a = Engine.get().analyze("Le ministre de l'Agriculture Bruno Levasseur veut réduire les pesticides. "
+                + "Selon lui, « les agriculteurs ont besoin de temps pour s'adapter ».");
+        Quote q = quoteStarting(a, "les agriculteurs");
+        assertEquals("Bruno Levasseur", a.speakerName(q));
+        assertEquals("selon", q.cue());
+        assertEquals("lui", q.speakerMention().text());
+    }
+
+    @Test
+    void aNameAloneBeforeTheColonSpeaksTheQuote() {
+        Analysis a = Engine.get().analyze("Élection municipale\n\nMartine Aubry : « Je ne serai pas candidate à "
+                + "un nouveau mandat ».");
+        Quote q = quoteStarting(a, "Je ne serai");
+        assertEquals("Martine Aubry", a.speakerName(q));
+        assertEquals(QuoteType.DIRECT, q.type());
+    }
 }
