@@ -42,10 +42,10 @@ final class IndirectSpeech {
     private Quote build(int[] span, String cue, SpeakerResolver.Speaker speaker) {
         String content = text.substring(span[0], span[1]);
         if (speaker == null) {
-            return new Quote(span[0], span[1], content, QuoteType.INDIRECT, cue, -1, null, null, 0.4);
+            return new Quote(span[0], span[1], content, QuoteType.INDIRECT, cue, -1, null, null, Confidence.UNRESOLVED);
         }
         return new Quote(span[0], span[1], content, QuoteType.INDIRECT, cue, speaker.entity(),
-                speaker.mention(), speaker.descriptor(), Math.min(0.7, speaker.confidence()));
+                speaker.mention(), speaker.descriptor(), Math.min(Confidence.VOICE, speaker.confidence()));
     }
 
     /** "X a précisé que CLAUSE : « … »": the colon ends the reported clause and opens a quote. */

@@ -113,7 +113,7 @@ final class SpeakerAttributor {
                     String cue = link.group("verb") == null ? last.cue() : lexicon.cueLemma(link.group("verb")).orElse(null);
                     if (link.group("verb") == null || cue != null) {
                         quotes.add(new Quote(span.start(), span.end(), content, type, cue, last.speaker(),
-                                last.speakerMention(), last.speakerDescriptor(), 0.6));
+                                last.speakerMention(), last.speakerDescriptor(), Confidence.CARRIED_OVER));
                         previous = span;
                         continue;
                     }
@@ -123,17 +123,17 @@ final class SpeakerAttributor {
                 if (previous != null && continuesPrevious(previous, span) && lastSpeakerQuote() != null) {
                     Quote last = lastSpeakerQuote();
                     quotes.add(new Quote(span.start(), span.end(), content, QuoteType.DIRECT, null, last.speaker(),
-                            last.speakerMention(), last.speakerDescriptor(), 0.6));
+                            last.speakerMention(), last.speakerDescriptor(), Confidence.CARRIED_OVER));
                     previous = span;
                 } else if (isUnattributedSpeech(span, content, opensUtterance)) {
                     Optional<SpeechSyntax.Report> subject = syntax.sentenceSubject(span.start(), span.end());
                     SpeakerResolver.Speaker speaker = subject.flatMap(r -> resolver.speakerOf(r.source(), span.open(), quotes))
                             .filter(sp -> sp.entity() >= 0).orElse(null);
                     if (speaker == null) {
-                        quotes.add(new Quote(span.start(), span.end(), content, type, null, -1, null, null, 0.3));
+                        quotes.add(new Quote(span.start(), span.end(), content, type, null, -1, null, null, Confidence.NONE));
                     } else {
                         quotes.add(new Quote(span.start(), span.end(), content, type, subject.get().cue(),
-                                speaker.entity(), speaker.mention(), speaker.descriptor(), 0.5));
+                                speaker.entity(), speaker.mention(), speaker.descriptor(), Confidence.CONTEXT));
                     }
                     previous = span;
                 }
@@ -185,7 +185,7 @@ final class SpeakerAttributor {
         if (named == null || named.start() != from || named.end() != to) {
             return Optional.empty();
         }
-        return Optional.of(new Attribution(null, resolver.named(named, 0.75)));
+        return Optional.of(new Attribution(null, resolver.named(named, Confidence.RESOLVED)));
     }
 
     /** A quoted name or title: after a naming word, short or without a verb. */
@@ -376,14 +376,14 @@ final class SpeakerAttributor {
         Mention named = resolver.speakerMentionIn(clauseStart, clauseStart + head.length());
         // A person named in the clause wins over an emphatic pronoun ("Myriam Martinet, de la CGT, a elle relevé").
         if (named != null && named.type() == EntityType.PER) {
-            return Optional.of(resolver.named(named, 0.9));
+            return Optional.of(resolver.named(named, Confidence.NAMED));
         }
         Matcher pronoun = Pattern.compile("(?i)(?:^|[\\s,])(il|elle|ils|elles)$").matcher(head);
         if (pronoun.find()) {
             return Optional.of(resolver.pronoun(clauseStart + pronoun.start(1), pronoun.group(1), quoteOpen, quotes));
         }
         if (named != null) {
-            return Optional.of(resolver.named(named, 0.9));
+            return Optional.of(resolver.named(named, Confidence.NAMED));
         }
         // The subject opens the clause ("Le gouvernement malien, impuissant, a dénoncé"), after an adverbial
         // ("De son côté, le négociateur a appelé"), or stands right before the verb.

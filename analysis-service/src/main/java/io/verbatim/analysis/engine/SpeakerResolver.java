@@ -111,7 +111,7 @@ final class SpeakerResolver {
             named = placeExactly(from, to);
         }
         if (named != null) {
-            return Optional.of(named(named, 0.9));
+            return Optional.of(named(named, Confidence.NAMED));
         }
         int phraseStart = Math.min(from, source.start());
         return phrase(from, to, said).map(speaker -> speaker.entity() >= 0 ? speaker
@@ -184,7 +184,7 @@ final class SpeakerResolver {
                 named = person != null ? person : named != null ? named : organisation;
             }
         }
-        return Optional.of(named != null ? named(named, 0.9) : roleSpeaker(from, end, phrase, said));
+        return Optional.of(named != null ? named(named, Confidence.NAMED) : roleSpeaker(from, end, phrase, said));
     }
 
     /**
@@ -241,7 +241,7 @@ final class SpeakerResolver {
             entity = agreeing >= 0 ? agreeing : entity;
         }
         String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
-        return new Speaker(entity, mention, descriptor, entity >= 0 ? 0.75 : 0.3);
+        return new Speaker(entity, mention, descriptor, entity >= 0 ? Confidence.RESOLVED : Confidence.NONE);
     }
 
     /**
@@ -298,13 +298,13 @@ final class SpeakerResolver {
         List<String> words = contentWords(phrase);
         String opener = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
         if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
-            return new Speaker(-1, mention, descriptorText(phrase), 0.5);
+            return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
         }
         if (ORGANISATION_VOICES.contains(words.get(0))) {
             // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
             int organisation = mostNamedBetween(0, from, EntityType.ORG);
             if (organisation >= 0) {
-                return new Speaker(organisation, mention, descriptorText(phrase), 0.7);
+                return new Speaker(organisation, mention, descriptorText(phrase), Confidence.VOICE);
             }
         }
         int best = -1;
@@ -323,9 +323,9 @@ final class SpeakerResolver {
             }
         }
         if (best < 0) {
-            return new Speaker(-1, mention, descriptorText(phrase), 0.4);
+            return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);
         }
-        return new Speaker(best, mention, entities.get(best).descriptor(), 0.75);
+        return new Speaker(best, mention, entities.get(best).descriptor(), Confidence.RESOLVED);
     }
 
     /**
