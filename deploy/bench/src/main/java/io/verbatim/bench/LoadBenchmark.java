@@ -127,6 +127,8 @@ public final class LoadBenchmark {
                 "VERBATIM_API_KEYS", key, "VERBATIM_ANALYSIS_THREADS", Integer.toString(threads),
                 // One benchmark client posts far above the per-client limit meant for newsroom feeds.
                 "VERBATIM_INGEST_RATE_LIMIT", "1000000", "VERBATIM_INGEST_RATE_BURST", "1000000"));
+        // and polls query-service for each article, far above the per-client limit meant for readers.
+        env.putAll(Map.of("VERBATIM_QUERY_RATE_LIMIT", "1000000", "VERBATIM_QUERY_RATE_BURST", "1000000"));
         report.append(String.format("Load benchmark, run %s: %d cores, analysis on %d threads, articles of 400-800 words.%n%n",
                 run, Runtime.getRuntime().availableProcessors(), threads));
         ServiceProcess ingest = ServiceProcess.start(repo, "ingest-service", env, out);

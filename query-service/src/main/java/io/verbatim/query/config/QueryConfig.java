@@ -3,6 +3,10 @@ package io.verbatim.query.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 /** Settings of query-service; each can be overridden by a VERBATIM_QUERY_* environment variable. */
 @ConfigMapping(prefix = "verbatim.query")
 public interface QueryConfig {
@@ -18,7 +22,24 @@ public interface QueryConfig {
     @WithDefault("false")
     boolean requireApiKey();
 
-    java.util.Optional<java.util.List<String>> apiKeys();
+    /** Keys allowed to read (VERBATIM_READ_API_KEYS), apart from the keys that may write to ingest. */
+    Optional<List<String>> apiKeys();
+
+    /** Keys refused with 403 whether or not reading requires a key. */
+    Optional<List<String>> revokedApiKeys();
+
+    /** Requests per second each client may make to /api (its key, else its address), and the burst. */
+    @WithDefault("20")
+    double rateLimitPerSecond();
+
+    @WithDefault("40")
+    int rateLimitBurst();
+
+    /**
+     * The header in which the ingress reports the client's address (X-Real-IP behind ingress-nginx); unset, the
+     * connection's address is the client's. Trust it only when nothing else can reach the service.
+     */
+    Optional<String> clientAddressHeader();
 
     /** Events an SSE client may fall behind before it misses some. */
     @WithDefault("256")
@@ -26,5 +47,12 @@ public interface QueryConfig {
 
     /** Interval of the keep-alive comment on idle SSE connections. */
     @WithDefault("20s")
-    java.time.Duration streamHeartbeat();
+    Duration streamHeartbeat();
+
+    /** Live-stream connections this replica holds at most (503 past it), and per client (429 past it). */
+    @WithDefault("200")
+    int streamMaxConnections();
+
+    @WithDefault("4")
+    int streamMaxPerClient();
 }

@@ -2,6 +2,7 @@ package io.verbatim.query.rest;
 
 import io.verbatim.query.service.BadParameterException;
 import io.verbatim.query.service.NotFoundException;
+import io.verbatim.query.service.StreamLimitException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +29,25 @@ public class ProblemMappers {
         return false;
     }
 
+    /** Cancelled by statement_timeout (SQL state 57014): the query cost more than a request may. */
+    private static boolean tooSlow(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Past the live-stream cap: 503 when this replica is full (another may take it), 429 when the client is. */
+    @ServerExceptionMapper
+    public Response streamLimit(StreamLimitException e, UriInfo uri) {
+        Response problem = e.global()
+                ? Problem.response(503, "Too many live streams", "Retry later: " + e.getMessage() + ".", path(uri), List.of())
+                : Problem.response(429, "Too many live streams", "Close one first: " + e.getMessage() + ".", path(uri), List.of());
+        return Response.fromResponse(problem).header("Retry-After", e.global() ? 30 : 5).build();
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return Problem.response(404, "Not found", e.getMessage(), path(uri), List.of());
@@ -50,6 +70,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (tooSlow(e)) {
+            LOG.warnf("query cancelled after the statement timeout: %s", e.getMessage());
+            return Response.fromResponse(Problem.response(503, "Query too slow",
+                            "The query took longer than this service allows and was cancelled; narrow it or retry later.",
+                            path(uri), List.of()))
+                    .header("Retry-After", 5).build();
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", e.getMessage());
             return Response.fromResponse(Problem.response(503, "Database unavailable", "Retry shortly.", path(uri), List.of()))

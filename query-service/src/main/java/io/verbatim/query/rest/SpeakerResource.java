@@ -77,8 +77,10 @@ public class SpeakerResource {
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (capped).") @QueryParam("size") String size) {
         long speaker = Ids.entityId("id", id);
+        // Every parameter is checked before the speaker is looked up: a bad request is a 400 whoever it names.
+        QuoteQueries.Filter filter = QuoteResource.filter(speaker, q, type, null, from, to, null);
+        PageRequest page = PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config);
         speakers.require(speaker);
-        return quotes.list(QuoteResource.filter(speaker, q, type, null, from, to, null),
-                PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
+        return quotes.list(filter, page);
     }
 }

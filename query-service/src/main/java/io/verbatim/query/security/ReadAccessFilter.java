@@ -2,6 +2,7 @@ package io.verbatim.query.security;
 
 import io.verbatim.query.config.QueryConfig;
 import io.verbatim.query.rest.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,15 +10,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reading is open by default. With verbatim.query.require-api-key=true, /api needs a key (X-API-Key or
- * Authorization: Bearer), compared as SHA-256 digests in constant time.
+ * Every request to /api: a revoked key gets 403; with verbatim.query.require-api-key=true, a request without
+ * one of the read keys gets 401; past its rate, a client (its key, else its address) gets 429 with
+ * Retry-After. Keys are compared as SHA-256 digests in constant time.
  */
 public class ReadAccessFilter {
 
@@ -36,40 +35,39 @@ public class ReadAccessFilter {
     @Inject
     ReadKeys keys;
 
+    @Inject
+    Clients clients;
+
+    @Inject
+    ReadRateLimiter limiter;
+
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> authorize(ContainerRequestContext request) {
+    public Optional<Response> authorize(ContainerRequestContext request, HttpServerRequest connection) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return Optional.empty();
+        }
         QueryConfig config = keys.config();
-        if (!config.requireApiKey() || !request.getUriInfo().getPath().startsWith("/api/")) {
-            return Optional.empty();
+        String key = Clients.presentedKey(request::getHeaderString);
+        if (key != null && Clients.among(key, config.revokedApiKeys().orElse(List.of()))) {
+            return Optional.of(Problem.response(403, "API key revoked", "Ask for a new key.", path(request), List.of()));
         }
-        String key = request.getHeaderString("X-API-Key");
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            key = authorization.substring(7);
+        if (config.requireApiKey() && (key == null || !Clients.among(key, config.apiKeys().orElse(List.of())))) {
+            Response problem = Problem.response(401, "API key required",
+                    "Send a valid read key as X-API-Key: <key> or Authorization: Bearer <key>.", path(request), List.of());
+            return Optional.of(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }
-        if (key != null && isValid(key.strip(), config)) {
-            return Optional.empty();
+        String client = clients.identify(request::getHeaderString, String.valueOf(connection.remoteAddress().hostAddress()));
+        long waitMillis = limiter.acquire(client);
+        if (waitMillis > 0) {
+            Response problem = Problem.response(429, "Too many requests",
+                    "Slow down: this client's rate limit is reached.", path(request), List.of());
+            return Optional.of(Response.fromResponse(problem)
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, (waitMillis + 999) / 1000)).build());
         }
-        Response problem = Problem.response(401, "API key required",
-                "Send a valid key as X-API-Key: <key> or Authorization: Bearer <key>.",
-                request.getUriInfo().getRequestUri().getRawPath(), List.of());
-        return Optional.of(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+        return Optional.empty();
     }
 
-    private static boolean isValid(String key, QueryConfig config) {
-        byte[] presented = digest(key);
-        boolean valid = false;
-        for (String candidate : config.apiKeys().orElse(List.of())) {
-            valid |= !candidate.isBlank() && MessageDigest.isEqual(digest(candidate.strip()), presented);
-        }
-        return valid;
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String path(ContainerRequestContext request) {
+        return request.getUriInfo().getRequestUri().getRawPath();
     }
 }

@@ -78,6 +78,11 @@ public class ArticleQueries {
     // ts_headline marks matches with these; they are stripped from bodies first so they cannot be forged.
     private static final char MARK_START = '\u0002';
     private static final char MARK_END = '\u0003';
+    /**
+     * Snippets are cut from the first this many characters of the body: ts_headline parses all it is given, so
+     * a 1 MiB body would cost each result of a page its full parse. A match further on still finds the article.
+     */
+    static final int SNIPPET_WINDOW = 20_000;
 
     public Page<ArticleSummary> list(Filter filter, PageRequest page) {
         Sort sort = filter.effectiveSort();
@@ -128,7 +133,7 @@ public class ArticleQueries {
         // the article's own apostrophes, guillemets and spaces again.
         String snippet = filter.hasText()
                 ? "verbatim_search_shown(ts_headline('verbatim_french',"
-                + " verbatim_search_text(translate(a.body, chr(2) || chr(3), '')),"
+                + " verbatim_search_text(translate(left(a.body, " + SNIPPET_WINDOW + "), chr(2) || chr(3), '')),"
                 + " websearch_to_tsquery('verbatim_french', verbatim_search_text(:text)),"
                 + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'))"
                 : "CAST(NULL AS text)";

@@ -14,11 +14,14 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Newly tagged articles, broadcast to every live subscriber. A subscriber that falls more than
  * {@code verbatim.query.stream-buffer} events behind is disconnected (it may reconnect) rather than holding
- * memory for it.
+ * memory for it. Connections are counted, in all and per client, so that their buffers stay bounded.
  */
 @ApplicationScoped
 public class ArticleStream {
@@ -53,6 +56,8 @@ public class ArticleStream {
     private static final Event HEARTBEAT = new Event(null);
 
     private final BroadcastProcessor<Event> processor = BroadcastProcessor.create();
+    private final ConcurrentMap<String, Integer> perClient = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile Cancellable heartbeat;
 
     @Inject
@@ -78,11 +83,33 @@ public class ArticleStream {
         processor.onNext(new Event(article));
     }
 
-    /** Articles tagged from now on that name the entity and quote the speaker (either may be null). */
-    public Multi<Event> subscribe(Long entity, Long speaker) {
+    /**
+     * Articles tagged from now on that name the entity and quote the speaker (either may be null), for a client
+     * (its key or address). Refused with {@link StreamLimitException} when this replica or this client holds
+     * as many connections as allowed; the connection counts until its stream ends or is cancelled.
+     */
+    public Multi<Event> subscribe(Long entity, Long speaker, String client) {
+        if (perClient.merge(client, 1, Integer::sum) > config.streamMaxPerClient()) {
+            release(client, false);
+            throw new StreamLimitException(false, "this client already has " + config.streamMaxPerClient()
+                    + " live streams open");
+        }
+        if (connections.incrementAndGet() > config.streamMaxConnections()) {
+            release(client, true);
+            throw new StreamLimitException(true, "this server holds as many live streams as it may ("
+                    + config.streamMaxConnections() + ")");
+        }
         return processor
                 .filter(e -> e.article() == null || e.article().names(entity) && e.article().quotes(speaker))
                 .onOverflow().buffer(config.streamBuffer())
-                .onFailure().invoke(e -> LOG.infof("disconnecting a live-stream client: %s", e.getMessage()));
+                .onFailure().invoke(e -> LOG.infof("disconnecting a live-stream client: %s", e.getMessage()))
+                .onTermination().invoke(() -> release(client, true));
+    }
+
+    private void release(String client, boolean counted) {
+        if (counted) {
+            connections.decrementAndGet();
+        }
+        perClient.computeIfPresent(client, (c, n) -> n > 1 ? n - 1 : null);
     }
 }

@@ -17,6 +17,10 @@ public record Cursor(String kind, List<String> values) {
 
     private static final String SEPARATOR = "\u001f";
 
+    /** Cursor times stay within the dates a parameter may name (years 1 to 9999), as PostgreSQL can compare them. */
+    private static final long MIN_MICROS = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+    private static final long MAX_MICROS = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+
     public static Cursor after(String kind, Object... values) {
         return new Cursor(kind, java.util.Arrays.stream(values).map(Cursor::format).toList());
     }
@@ -52,13 +56,17 @@ public record Cursor(String kind, List<String> values) {
     }
 
     public OffsetDateTime time(int i) {
+        long micros;
         try {
-            long micros = Long.parseLong(values.get(i));
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
-                    .atOffset(ZoneOffset.UTC);
+            micros = Long.parseLong(values.get(i));
         } catch (RuntimeException e) {
             throw invalid();
         }
+        if (micros < MIN_MICROS || micros > MAX_MICROS) {
+            throw invalid();
+        }
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
+                .atOffset(ZoneOffset.UTC);
     }
 
     public UUID uuid(int i) {

@@ -80,19 +80,31 @@ public final class Ids {
         return n == null ? null : n.intValue();
     }
 
-    /** An ISO date ("2025-06-12", start of day UTC) or date-time with offset. */
+    /**
+     * An ISO date ("2025-06-12", start of day UTC) or date-time with offset, in the years 1 to 9999: Java takes
+     * extended years (+999999999) that month arithmetic and PostgreSQL cannot.
+     */
     public static OffsetDateTime instant(String parameter, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime instant;
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+                instant = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+                if (endOfDay) {
+                    instant = instant.plusDays(1);
+                }
+            } else {
+                instant = OffsetDateTime.parse(value);
             }
-            return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadParameterException(parameter, "must be an ISO-8601 date (2025-06-12) or date-time");
         }
+        if (instant.getYear() < 1 || instant.getYear() > 9999 && !(endOfDay && value.length() == 10)) {
+            throw new BadParameterException(parameter, "must be between 0001-01-01 and 9999-12-31");
+        }
+        return instant;
     }
 }

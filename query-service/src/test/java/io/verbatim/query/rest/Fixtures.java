@@ -70,6 +70,16 @@ public class Fixtures {
         return new Stored(id, speakerId, 0, name, source);
     }
 
+    /** An article with this body and nothing found in it. */
+    @Transactional
+    public UUID plainArticle(String title, String body, String source) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', now(), now(), 'test', 20)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, body).setParameter(4, source).executeUpdate();
+        return id;
+    }
+
     /** Another quote of the article's speaker, described as given; start must differ from earlier quotes. */
     @Transactional
     public void quote(Stored a, int start, String text, String descriptor) {

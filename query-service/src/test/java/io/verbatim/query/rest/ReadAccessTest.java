@@ -18,7 +18,8 @@ class ReadAccessTest {
     public static class Closed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("verbatim.query.require-api-key", "true", "verbatim.query.api-keys", "reader-key");
+            return Map.of("verbatim.query.require-api-key", "true", "verbatim.query.api-keys", "reader-key",
+                    "verbatim.query.revoked-api-keys", "old-key");
         }
     }
 
@@ -29,5 +30,12 @@ class ReadAccessTest {
         given().header("X-API-Key", "reader-key").get("/api/v1/articles").then().statusCode(200);
         given().header("Authorization", "Bearer reader-key").get("/api/v1/quotes").then().statusCode(200);
         management().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void aRevokedKeyIsRefused() {
+        given().header("X-API-Key", "old-key").get("/api/v1/articles")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer old-key").get("/api/v1/stream/articles").then().statusCode(403);
     }
 }
