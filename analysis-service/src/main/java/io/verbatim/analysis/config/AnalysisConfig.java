@@ -15,10 +15,10 @@ public interface AnalysisConfig {
 
     /**
      * The engine's time per article; past it the analysis is abandoned and the record dead-lettered with the
-     * reason {@code timeout}. 1 MiB of news prose (200,000 tokens, 11,600 quotes) took 17 s on one core of a busy
-     * 2-core machine.
+     * reason {@code timeout}. A 1 MiB body of prose (some 200,000 tokens) takes about 40 s of CPU: the default
+     * leaves room for a machine busy with other work.
      */
-    @WithDefault("60s")
+    @WithDefault("120s")
     Duration timeBudget();
 
     /**

@@ -57,6 +57,8 @@ public class TaggedArticlePublisher {
         thread.setDaemon(true);
         return thread;
     });
+    /** The last batch sent: after a timeout its records may still be on their way to Kafka. */
+    private CompletableFuture<Void> lastAttempt = CompletableFuture.completedFuture(null);
     private volatile boolean running = true;
     private volatile String trouble;
     private Thread relay;
@@ -87,6 +89,7 @@ public class TaggedArticlePublisher {
         Duration pause = config.firstRetryPause();
         while (running) {
             try {
+                awaitLastAttempt();
                 int published = outbox.relay(config.outboxBatch(), this::send);
                 trouble = null;
                 pause = config.firstRetryPause();
@@ -110,11 +113,28 @@ public class TaggedArticlePublisher {
         }
     }
 
+    /**
+     * A batch is sent again only once Kafka has settled every record of the last attempt (acknowledged late, or
+     * failed): otherwise each retry during an outage would queue one more copy of every event in the producer.
+     */
+    private void awaitLastAttempt() throws InterruptedException {
+        while (running) {
+            try {
+                lastAttempt.get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException settled) {
+                return;
+            } catch (TimeoutException stillPending) {
+                trouble = "cannot publish tagged articles: Kafka has not settled the last attempt";
+            }
+        }
+    }
+
     /** Sends the batch in order and returns once Kafka has acknowledged every record of it. */
     private void send(List<TaggedOutbox.Pending> batch) {
         try {
-            CompletableFuture.supplyAsync(() -> sendAll(batch), sender).thenCompose(acks -> acks)
-                    .get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            lastAttempt = CompletableFuture.supplyAsync(() -> sendAll(batch), sender).thenCompose(acks -> acks);
+            lastAttempt.get(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused a tagged article: " + rootMessage(e), e);
         } catch (TimeoutException e) {
