@@ -36,12 +36,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts repo/name/target/quarkus-app on free ports, its output in logDir/name-port.log. */
     public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir) throws IOException {
-        return start(repo, name, env, logDir, "1g");
-    }
-
-    /** The same with this maximum heap (-Xmx). */
-    public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir, String maxHeap)
-            throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
@@ -52,7 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-Xmx1g", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
                 "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

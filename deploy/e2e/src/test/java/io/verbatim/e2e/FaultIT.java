@@ -287,29 +287,4 @@ class FaultIT {
         assertEquals(ids.size(), pipeline.quotesContaining(run));
         assertEquals(wanted, tagged.keySet());
     }
-
-    @Test
-    @Order(7)
-    void modelsThatFailToLoadFailLivenessAndDeadLetterNothing() throws Exception {
-        pipeline.analysis.terminate();
-        // Too little heap for the French NER model (the service holds about 175 MiB with it loaded).
-        ServiceProcess starved = pipeline.launchAnalysis(Map.of(), "128m");
-        long broken = System.nanoTime();
-        String run = "models-" + UUID.randomUUID();
-        List<String> ids;
-        try {
-            await("liveness DOWN", () -> pipeline.health(starved, "/q/health/live").statusCode() == 503);
-            ids = postArticles(run, 10);
-            // A record has reached processing, and waits there instead of going to the DLQ.
-            await("a record waiting for the models", () -> pipeline.health(starved, "/q/health/ready").body()
-                    .contains("failed to load"));
-            assertEquals(0, pipeline.articlesOfSource(run));
-            assertEquals(Map.of(), Topics.count("articles.dlq", new HashSet<>(ids), Duration.ofSeconds(5)));
-        } finally {
-            starved.kill();
-        }
-        pipeline.restartAnalysis();
-        assertExactlyOnce("NLP models failed to load (128 MiB heap), then restarted", seconds(since(broken))
-                + " (until restarted and ready)", broken, run, ids);
-    }
 }

@@ -70,16 +70,11 @@ final class Pipeline implements AutoCloseable {
 
     /** Starts one more analysis-service instance (same consumer group) and waits until it is ready. */
     ServiceProcess startAnalysis(Map<String, String> settings) throws Exception {
-        ServiceProcess started = launchAnalysis(settings, "1g");
-        System.out.printf("[e2e] analysis-service ready in %d ms%n", started.awaitReady(Duration.ofMinutes(3)).toMillis());
-        return started;
-    }
-
-    /** Starts an analysis-service instance with this heap, without waiting for it. */
-    ServiceProcess launchAnalysis(Map<String, String> settings, String maxHeap) throws Exception {
         Map<String, String> analysisEnv = new HashMap<>(env);
         analysisEnv.putAll(settings);
-        return ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS, maxHeap);
+        ServiceProcess started = ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS);
+        System.out.printf("[e2e] analysis-service ready in %d ms%n", started.awaitReady(Duration.ofMinutes(3)).toMillis());
+        return started;
     }
 
     /** Runs deploy/local/dlq.sh on the test broker and returns what it printed. */
