@@ -197,7 +197,11 @@ final class SpeakerAttributor {
     /** Up to {@code count} lower-case words before an offset, in the same sentence. */
     private List<String> wordsBefore(int offset, int count) {
         List<String> words = new ArrayList<>();
-        int at = Math.max(0, offset - 80);
+        int at = offset;
+        // Back to the start of the sentence at most: a naming word ends nothing that follows a full stop.
+        while (at > Math.max(0, offset - 80) && ".!?\n:;»”".indexOf(text.charAt(at - 1)) < 0) {
+            at--;
+        }
         Matcher w = SpeakerResolver.WORD.matcher(text).region(at, offset);
         while (w.find()) {
             words.add(FrenchWords.lower(text.substring(w.start(), w.end())));

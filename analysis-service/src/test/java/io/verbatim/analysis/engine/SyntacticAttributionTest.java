@@ -63,6 +63,14 @@ class SyntacticAttributionTest {
     }
 
     @Test
+    void aNamingWordInThePreviousSentenceNamesNothing() {
+        Analysis a = Engine.get().analyze("Troisième épisode de la série.\n\n« Nous tiendrons nos engagements », "
+                + "a déclaré la ministre Claire Morel.");
+        Quote q = quoteStarting(a, "Nous tiendrons");
+        assertEquals("Claire Morel", a.speakerName(q));
+    }
+
+    @Test
     void aVerbWithAnInfinitiveReportsWhatItAffirms() {
         Analysis a = Engine.get().analyze("Le témoin Paul Ravel affirme avoir vu deux hommes quitter la banque avant l'alarme.");
         Quote q = quoteStarting(a, "avoir vu");
