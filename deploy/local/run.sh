@@ -151,6 +151,8 @@ start() {
     resolve_api_key
     build_if_needed
     "$here/infra.sh" start
+    log "Kafka and PostgreSQL listen on 127.0.0.1 only, Kafka in plaintext without authentication: fine on this"
+    log "  machine; the Kubernetes manifests use TLS, client certificates and ACLs (README, \"Kubernetes\")"
     local svc
     for svc in "${services[@]}"; do start_service "$svc"; done
     for svc in "${services[@]}"; do await_ready "$svc"; done

@@ -48,4 +48,27 @@ public interface IngestConfig {
 
     @WithDefault("6000")
     int rateLimitBurst();
+
+    /**
+     * Largest JSON of one article, a single request or a batch item (2 MiB + 64 KiB: a 1 MiB body with its
+     * escaping and the other fields). Read no further: 413.
+     */
+    @WithDefault("2162688")
+    int maxArticleBytes();
+
+    /**
+     * Heap that request bodies being read may take at once, in bytes: a single article counts three times its
+     * Content-Length (the bytes, the parsed text, the record), a batch three times {@link #maxArticleBytes()}
+     * (it is read one item at a time). Past it, 503 with Retry-After: the pod's memory bounds the work, not the
+     * clients.
+     */
+    @WithDefault("100663296")
+    long bodyMemory();
+
+    /** Failed authentications allowed per minute from one address (burst of as many); past it, 429. */
+    @WithDefault("10")
+    int failedAuthPerMinute();
+
+    /** The header in which the ingress reports the client's address (X-Real-IP behind ingress-nginx). */
+    Optional<String> clientAddressHeader();
 }

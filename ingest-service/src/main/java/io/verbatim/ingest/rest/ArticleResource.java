@@ -43,7 +43,10 @@ public class ArticleResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid article; each bad field is named.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body larger than the configured limit.",
+    @APIResponse(responseCode = "411", description = "No Content-Length: a single article must declare its size.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The request is over verbatim.ingest.max-article-bytes (refused before"
+            + " it is read), the body over verbatim.ingest.max-body-bytes, or the record over what Kafka takes.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -43,6 +43,12 @@ public class ArticleIngestion {
         return publisher.publish(event)
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(e -> {
+                    if (tooLargeForKafka(e)) {
+                        // The record as encoded (JSON escapes included) exceeds what the producer or broker takes:
+                        // retrying cannot help, so this is the client's 413, not a 503.
+                        return new ArticleRejectedException(413, "Article too large for the message broker",
+                                List.of(new FieldError("body", "is too large once encoded as JSON (" + e.getMessage() + ")")));
+                    }
                     LOG.warnf("article %s not acknowledged by Kafka: %s", id, e.toString());
                     return new BrokerUnavailableException(id, e);
                 })
@@ -61,12 +67,22 @@ public class ArticleIngestion {
         return errors;
     }
 
+    private static boolean tooLargeForKafka(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public URI locationOf(String id) {
         return URI.create(config.queryBaseUrl().replaceAll("/+$", "") + "/api/v1/articles/" + id);
     }
 
     private void checkLimits(ArticleSubmission article) {
-        List<FieldError> nul = new java.util.ArrayList<>();
+        List<FieldError> invalid = new java.util.ArrayList<>();
         java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
         fields.put("title", article.title());
         fields.put("body", article.body());
@@ -74,15 +90,19 @@ public class ArticleIngestion {
         fields.put("source", article.source());
         fields.forEach((name, value) -> {
             if (value != null && value.indexOf('\u0000') >= 0) {
-                nul.add(new FieldError(name, "must not contain NUL characters"));
+                invalid.add(new FieldError(name, "must not contain NUL characters"));
             }
         });
         if (article.authors() != null && article.authors().stream().anyMatch(a -> a != null && a.indexOf('\u0000') >= 0)) {
-            nul.add(new FieldError("authors", "must not contain NUL characters"));
+            invalid.add(new FieldError("authors", "must not contain NUL characters"));
         }
-        if (!nul.isEmpty()) {
-            // PostgreSQL cannot store them: refused here rather than failing downstream.
-            throw new ArticleRejectedException(400, "Invalid article", nul);
+        if (article.publishedAt() != null && (article.publishedAt().getYear() < 1 || article.publishedAt().getYear() > 9999)) {
+            // Java reads extended years (+999999999) that PostgreSQL cannot store.
+            invalid.add(new FieldError("publishedAt", "must be in the years 1 to 9999"));
+        }
+        if (!invalid.isEmpty()) {
+            // PostgreSQL cannot store these: refused here rather than failing downstream.
+            throw new ArticleRejectedException(400, "Invalid article", invalid);
         }
         int bodyBytes = article.body().getBytes(StandardCharsets.UTF_8).length;
         if (bodyBytes > config.maxBodyBytes()) {

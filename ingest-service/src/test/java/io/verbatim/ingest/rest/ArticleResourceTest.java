@@ -98,6 +98,17 @@ class ArticleResourceTest {
     }
 
     @Test
+    void aDateOutsideTheCalendarPostgresStoresIsRefused() {
+        for (String date : new String[]{"+999999999-12-31T23:59:59Z", "-000001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z"}) {
+            Api.client().contentType(ContentType.JSON)
+                    .body(Map.of("title", "t", "body", "b", "publishedAt", date))
+                    .post("/api/v1/articles")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("publishedAt"));
+        }
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         Api.client().contentType(ContentType.JSON).body("{\"title\": \"oops\", ")
                 .post("/api/v1/articles")

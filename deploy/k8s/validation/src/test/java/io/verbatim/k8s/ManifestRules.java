@@ -155,6 +155,38 @@ final class ManifestRules {
                 problems.add(where + ": capabilities must drop ALL");
             }
             checkEnvironment(where, container, service);
+            checkBodyMemory(where, deployment, container, service);
+        }
+    }
+
+    /** Heap left to a service apart from the bodies it reads and the Kafka producer's buffer (32 MiB by default). */
+    private static final long KAFKA_PRODUCER_BUFFER = 32L << 20;
+    private static final long HEAP_MARGIN = 64L << 20;
+
+    /**
+     * A service that bounds the heap its request bodies take (verbatim.*.body-memory) must get that much, with
+     * the producer's buffer and a margin, from its pod: heap = memory limit x MaxRAMPercentage.
+     */
+    private void checkBodyMemory(String where, JsonNode deployment, JsonNode container, ServiceConfig service) {
+        if (service == null) {
+            return;
+        }
+        String key = service.properties().stringPropertyNames().stream().filter(k -> k.endsWith(".body-memory"))
+                .findFirst().orElse(null);
+        String limit = container.path("resources").path("limits").path("memory").asText(null);
+        if (key == null || limit == null) {
+            return;
+        }
+        String options = String.valueOf(configMapValue(deployment, "JAVA_OPTS_APPEND"));
+        java.util.regex.Matcher percentage = java.util.regex.Pattern.compile("MaxRAMPercentage=(\\d+)").matcher(options);
+        double share = percentage.find() ? Integer.parseInt(percentage.group(1)) / 100.0 : 0.25;
+        long heap = (long) (ServiceConfig.bytes(limit.replace("i", "")) * share);
+        String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        String configured = configMapValue(deployment, env);
+        long bodies = Long.parseLong(configured != null ? configured : service.value(key).orElseThrow());
+        if (bodies + KAFKA_PRODUCER_BUFFER + HEAP_MARGIN > heap) {
+            problems.add(where + ": " + key + " (" + (bodies >> 20) + " MiB) with the producer buffer and a 64 MiB margin"
+                    + " does not fit its heap of " + (heap >> 20) + " MiB");
         }
     }
 

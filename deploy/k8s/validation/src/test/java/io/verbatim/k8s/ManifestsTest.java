@@ -199,6 +199,15 @@ class ManifestsTest {
     }
 
     @Test
+    void ingestBodyMemoryBeyondItsHeapIsCaught() throws Exception {
+        Path copy = copyOfManifests();
+        edit(copy.resolve("base/ingest-service/deployment.yaml"), "              memory: 384Mi\n            limits:\n              memory: 384Mi",
+                "              memory: 256Mi\n            limits:\n              memory: 256Mi");
+        assertHas(validate(copy, "dev"), "verbatim.ingest.body-memory (96 MiB) with the producer buffer and a 64 MiB margin"
+                + " does not fit its heap of 153 MiB");
+    }
+
+    @Test
     void namespaceWithoutPodSecurityIsCaught() throws Exception {
         Path copy = copyOfManifests();
         edit(copy.resolve("overlays/prod/namespace.yaml"), "    pod-security.kubernetes.io/enforce: restricted\n", "");
