@@ -36,6 +36,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts repo/name/target/quarkus-app on free ports, its output in logDir/name-port.log. */
     public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir) throws IOException {
+        return start(repo, name, env, logDir, List.of("-Xmx1g"));
+    }
+
+    /** The same with these JVM options (a heap, system properties) before -jar. */
+    public static ServiceProcess start(Path repo, String name, Map<String, String> env, Path logDir,
+                                       List<String> jvmOptions) throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
@@ -44,14 +50,20 @@ public final class ServiceProcess implements AutoCloseable {
         int managementPort = freePort();
         Path log = logDir.resolve(name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
-                "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, managementPort, log, builder.start());
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public ProcessHandle handle() {
