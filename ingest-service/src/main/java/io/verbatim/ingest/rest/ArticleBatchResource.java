@@ -80,7 +80,7 @@ public class ArticleBatchResource {
     @APIResponse(responseCode = "200", description = "Per-item results, in request order.")
     @APIResponse(responseCode = "400", description = "Not a JSON array, or malformed JSON.")
     @APIResponse(responseCode = "413", description = "Too many items, or an item too large.")
-    public Uni<BatchResult> submitArray(InputStream body, @HeaderParam("X-API-Key") String apiKey,
+    public BatchResult submitArray(InputStream body, @HeaderParam("X-API-Key") String apiKey,
                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Submissions submissions = new Submissions(WriteAccessFilter.presentedKey(apiKey, authorization));
         BoundedInput input = new BoundedInput(body, config.maxArticleBytes());
@@ -111,7 +111,7 @@ public class ArticleBatchResource {
                     + " statuses as for the JSON array.")
     @APIResponse(responseCode = "200", description = "Per-item results, in line order.")
     @APIResponse(responseCode = "413", description = "Too many items, or a line too large.")
-    public Uni<BatchResult> submitNdjson(InputStream body, @HeaderParam("X-API-Key") String apiKey,
+    public BatchResult submitNdjson(InputStream body, @HeaderParam("X-API-Key") String apiKey,
                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Submissions submissions = new Submissions(WriteAccessFilter.presentedKey(apiKey, authorization));
         BoundedInput input = new BoundedInput(body, config.maxArticleBytes());
@@ -186,16 +186,19 @@ public class ArticleBatchResource {
             results.add(result.subscribeAsCompletionStage());
         }
 
-        Uni<BatchResult> settled() {
+        /**
+         * Waits, on this worker thread, until Kafka has settled every item. The answer is built here rather than
+         * on the Kafka callback thread that completes the last item: RESTEasy cannot write a response from a
+         * thread without the request's context (it failed with ContextNotActiveException in the packaged service).
+         */
+        BatchResult settled() {
             if (results.isEmpty()) {
                 throw new ArticleRejectedException(400, "Empty batch", List.of(new FieldError("body", "has no article")));
             }
-            return Uni.createFrom().completionStage(CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)))
-                    .map(done -> {
-                        List<ItemResult> list = results.stream().map(CompletableFuture::join).toList();
-                        int accepted = (int) list.stream().filter(r -> r.status() == 202).count();
-                        return new BatchResult(accepted, list.size() - accepted, list);
-                    });
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
+            List<ItemResult> list = results.stream().map(CompletableFuture::join).toList();
+            int accepted = (int) list.stream().filter(r -> r.status() == 202).count();
+            return new BatchResult(accepted, list.size() - accepted, list);
         }
     }
 
