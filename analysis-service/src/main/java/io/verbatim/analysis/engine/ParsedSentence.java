@@ -60,16 +60,6 @@ public record ParsedSentence(int sentence, List<Word> words) {
         return null;
     }
 
-    /** Is {@code ancestor} on the path from {@code word} to the root (or the word itself)? */
-    public boolean dominates(Word ancestor, Word word) {
-        for (Word w = word; w != null; w = head(w)) {
-            if (w.index() == ancestor.index()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Character span of a word's subtree, leaving out the children in the excluded relations. */
     public int[] span(Word word, String... excluded) {
         int[] span = {word.start(), word.end()};
