@@ -4,9 +4,6 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.parser.nndep.DependencyParser;
-import edu.stanford.nlp.trees.GrammaticalStructure;
-import edu.stanford.nlp.trees.TypedDependency;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 
@@ -42,7 +39,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
 
     private final StanfordCoreNLP pipeline;
     /** The parser itself, not its pipeline annotator: that one also derives (English) enhanced graphs we never read. */
-    private final DependencyParser parser;
+    private final NeuralDependencyParser parser;
 
     public CoreNlpFrench() {
         this(true);
@@ -51,10 +48,10 @@ public final class CoreNlpFrench implements LanguageToolkit {
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpFrench(boolean withEntities) {
         pipeline = new StanfordCoreNLP(properties(withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt"));
-        parser = withEntities ? DependencyParser.loadFromModelFile(PARSER_MODEL) : null;
+        parser = withEntities ? new NeuralDependencyParser(PARSER_MODEL) : null;
     }
 
-    private static Properties properties(String annotators) {
+    static Properties properties(String annotators) {
         Properties props = new Properties();
         props.setProperty("annotators", annotators);
         props.setProperty("tokenize.language", "fr");
@@ -147,7 +144,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
         }
         List<ParsedSentence> parsed = new ArrayList<>();
         for (int n = 0; n < sentences.size(); n++) {
-            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.predict(sentences.get(n))));
+            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.parse(sentences.get(n))));
         }
         return parsed;
     }
@@ -185,25 +182,13 @@ public final class CoreNlpFrench implements LanguageToolkit {
         return candidate != null && label.endPosition() <= candidate.getValue()[1] ? candidate.getValue() : null;
     }
 
-    private static ParsedSentence toParsedSentence(int number, CoreMap sentence, GrammaticalStructure tree) {
+    private static ParsedSentence toParsedSentence(int number, CoreMap sentence, NeuralDependencyParser.Tree tree) {
         List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        int[] heads = new int[labels.size()];
-        String[] relations = new String[labels.size()];
-        java.util.Arrays.fill(heads, -1);
-        java.util.Arrays.fill(relations, "dep");
-        // Words are numbered from 1 in their sentence (withOpaqueSpans), the root's governor is 0.
-        for (TypedDependency dependency : tree.typedDependencies()) {
-            int word = dependency.dep().index() - 1;
-            if (word >= 0 && word < labels.size()) {
-                heads[word] = dependency.gov().index() - 1;
-                relations[word] = dependency.gov().index() == 0 ? "root" : dependency.reln().toString();
-            }
-        }
         List<ParsedSentence.Word> words = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
             CoreLabel label = labels.get(i);
             words.add(new ParsedSentence.Word(i, label.word(), label.beginPosition(), label.endPosition(),
-                    label.tag() == null ? "X" : label.tag(), heads[i], relations[i]));
+                    label.tag() == null ? "X" : label.tag(), tree.heads()[i], tree.relations()[i]));
         }
         return new ParsedSentence(number, words);
     }

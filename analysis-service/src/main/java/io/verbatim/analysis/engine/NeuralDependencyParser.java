@@ -1,0 +1,219 @@
+package io.verbatim.analysis.engine;
+
+import edu.stanford.nlp.io.IOUtils;
+import edu.stanford.nlp.parser.nndep.ArcStandard;
+import edu.stanford.nlp.parser.nndep.Configuration;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.trees.international.french.FrenchTreebankLanguagePack;
+import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * CoreNLP's neural dependency parser (Chen and Manning's arc-standard parser), with its published model, scored
+ * in single precision over weights laid out for the JIT's vector instructions.
+ * <p>
+ * Why not {@code DependencyParser.predict}: it scores every transition in double precision, label by label, and
+ * that output layer (103 transitions × 1000 hidden units) was most of the engine's time. Here each hidden unit
+ * adds its row of transition weights at once (a loop the JIT vectorises), and a feature's contribution that was
+ * not precomputed is computed once per sentence, not once per transition: the engine went from about 5,400 to
+ * 12,500 tokens per CPU second (benchmark.sh). CoreNLP still does everything else: the configuration, the
+ * feature ids, which transitions are legal. The trees agree with CoreNLP's own ({@code NeuralDependencyParserTest}).
+ */
+final class NeuralDependencyParser {
+
+    /**
+     * How many of the model's most frequent (feature, position) pairs get their hidden-layer contribution computed
+     * once at load (1000 floats each: 80 MB); the others are computed when a sentence first needs them.
+     */
+    private static final int PRECOMPUTED_FEATURES = 20_000;
+
+    /** Heads (0-based, -1 for the root) and relation names of a sentence's words. */
+    record Tree(int[] heads, String[] relations) {
+    }
+
+    /** CoreNLP's parser, loaded without its own precomputation: it gives feature ids, we score them. */
+    private final DependencyParser features;
+    private final ArcStandard system;
+    private final List<String> transitions;
+    private final int embeddingSize;
+    private final int hiddenSize;
+    private final int positions;
+    /** Embeddings of words, tags and labels, in the model's id order. */
+    private final float[][] embeddings;
+    /** Input-to-hidden weights, one row of hiddenSize per input dimension (position × embeddingSize + e). */
+    private final float[][] inputToHidden;
+    private final float[] hiddenBias;
+    /** Hidden-to-output weights, one row of transition scores per hidden unit. */
+    private final float[][] hiddenToOutput;
+    /** For each id × positions + position: the row of {@link #precomputed} holding its contribution, or -1. */
+    private final int[] precomputedRow;
+    private final float[][] precomputed;
+
+    NeuralDependencyParser(String modelPath) {
+        Properties noPrecomputation = new Properties();
+        noPrecomputation.setProperty("numPreComputed", "0");
+        features = DependencyParser.loadFromModelFile(modelPath, noPrecomputation);
+        try (BufferedReader model = IOUtils.readerFromString(modelPath)) {
+            int words = header(model, "dict");
+            int tags = header(model, "pos");
+            int labels = header(model, "label");
+            embeddingSize = header(model, "embeddingSize");
+            hiddenSize = header(model, "hiddenSize");
+            positions = header(model, "numTokens");
+            int precomputedCount = header(model, "preComputed");
+
+            embeddings = new float[words + tags + labels][];
+            List<String> labelNames = new ArrayList<>();
+            for (int id = 0; id < embeddings.length; id++) {
+                // A name, then its vector; a few names hold spaces ("1 500 000"): the vector is the line's end.
+                String[] fields = model.readLine().split(" ");
+                embeddings[id] = floats(fields, fields.length - embeddingSize, embeddingSize);
+                if (id >= words + tags) {
+                    labelNames.add(fields[0]);
+                }
+            }
+            // The first label is the model's "no label" entry, never a relation (as in DependencyParser.initialize).
+            labelNames.remove(0);
+            system = new ArcStandard(new FrenchTreebankLanguagePack(), labelNames, false);
+            transitions = transitionNames(labelNames);
+
+            inputToHidden = new float[positions * embeddingSize][];
+            for (int input = 0; input < inputToHidden.length; input++) {
+                inputToHidden[input] = floats(model.readLine().split(" "), 0, hiddenSize);
+            }
+            hiddenBias = floats(model.readLine().split(" "), 0, hiddenSize);
+            hiddenToOutput = new float[hiddenSize][];
+            for (int unit = 0; unit < hiddenSize; unit++) {
+                hiddenToOutput[unit] = floats(model.readLine().split(" "), 0, transitions.size());
+            }
+
+            precomputedRow = new int[embeddings.length * positions];
+            Arrays.fill(precomputedRow, -1);
+            precomputed = new float[Math.min(PRECOMPUTED_FEATURES, precomputedCount)][];
+            int row = 0;
+            for (String line; row < precomputed.length && (line = model.readLine()) != null; ) {
+                for (String field : line.trim().split(" ")) {
+                    if (row == precomputed.length) {
+                        break;
+                    }
+                    int feature = Integer.parseInt(field);
+                    precomputed[row] = contribution(feature);
+                    precomputedRow[feature] = row++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the parser model " + modelPath, e);
+        }
+    }
+
+    /**
+     * Parses one tagged sentence (its words' tags are read from the tokens).
+     *
+     * @throws RuntimeInterruptedException when the thread is interrupted (an article over its time budget)
+     */
+    Tree parse(CoreMap sentence) {
+        Configuration configuration = system.initialConfiguration(sentence);
+        float[] hidden = new float[hiddenSize];
+        float[] scores = new float[transitions.size()];
+        Map<Integer, float[]> computed = new HashMap<>();
+        while (!system.isTerminal(configuration)) {
+            if (Thread.interrupted()) {
+                throw new RuntimeInterruptedException();
+            }
+            score(features.getFeatures(configuration), computed, hidden, scores);
+            String best = null;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            for (int t = 0; t < scores.length; t++) {
+                if (scores[t] > bestScore && system.canApply(configuration, transitions.get(t))) {
+                    bestScore = scores[t];
+                    best = transitions.get(t);
+                }
+            }
+            system.apply(configuration, best);
+        }
+        int size = configuration.getSentenceSize();
+        int[] heads = new int[size];
+        String[] relations = new String[size];
+        for (int word = 1; word <= size; word++) {
+            int head = configuration.getHead(word);
+            heads[word - 1] = head > 0 ? head - 1 : -1;
+            relations[word - 1] = head == 0 ? "root" : head < 0 ? "dep" : configuration.getLabel(word);
+        }
+        return new Tree(heads, relations);
+    }
+
+    /** The network: hidden = (Σ contributions + bias)³, scores = hidden × hiddenToOutput. */
+    private void score(List<Integer> featureIds, Map<Integer, float[]> computed, float[] hidden, float[] scores) {
+        Arrays.fill(hidden, 0f);
+        for (int position = 0; position < positions; position++) {
+            int feature = featureIds.get(position) * positions + position;
+            int row = precomputedRow[feature];
+            float[] contribution = row >= 0 ? precomputed[row] : computed.computeIfAbsent(feature, this::contribution);
+            for (int unit = 0; unit < hiddenSize; unit++) {
+                hidden[unit] += contribution[unit];
+            }
+        }
+        Arrays.fill(scores, 0f);
+        for (int unit = 0; unit < hiddenSize; unit++) {
+            float activation = hidden[unit] + hiddenBias[unit];
+            activation = activation * activation * activation;
+            float[] weights = hiddenToOutput[unit];
+            for (int t = 0; t < scores.length; t++) {
+                scores[t] += activation * weights[t];
+            }
+        }
+    }
+
+    /** What a feature (an id at a position: id × positions + position) brings to each hidden unit. */
+    private float[] contribution(int feature) {
+        float[] hidden = new float[hiddenSize];
+        float[] embedding = embeddings[feature / positions];
+        int offset = feature % positions * embeddingSize;
+        for (int e = 0; e < embeddingSize; e++) {
+            float value = embedding[e];
+            float[] weights = inputToHidden[offset + e];
+            for (int unit = 0; unit < hiddenSize; unit++) {
+                hidden[unit] += value * weights[unit];
+            }
+        }
+        return hidden;
+    }
+
+    /** The arc-standard transitions in CoreNLP's order: a left arc per label, a right arc per label, shift. */
+    private static List<String> transitionNames(List<String> labels) {
+        List<String> names = new ArrayList<>();
+        labels.forEach(label -> names.add("L(" + label + ")"));
+        labels.forEach(label -> names.add("R(" + label + ")"));
+        names.add("S");
+        return List.copyOf(names);
+    }
+
+    private static int header(BufferedReader model, String key) throws IOException {
+        String line = model.readLine();
+        if (line == null || !line.startsWith(key + "=")) {
+            throw new IOException("expected " + key + "= in the model header, found " + line);
+        }
+        return Integer.parseInt(line.substring(key.length() + 1));
+    }
+
+    private static float[] floats(String[] fields, int from, int count) throws IOException {
+        if (from < 0 || fields.length - from != count) {
+            throw new IOException("expected " + count + " numbers on a line of the model, found " + (fields.length - from));
+        }
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = Float.parseFloat(fields[from + i]);
+        }
+        return values;
+    }
+}
