@@ -40,6 +40,15 @@ final class SpeakerResolver {
                     Stream.of("direction", "documentaire", "reportage", "rapport", "étude", "communiqué", "enquête",
                             "émission"))
             .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
+    /**
+     * People who speak for the organisation named after them ("les analystes du groupe X", "le porte-parole de
+     * X"); alone ("le porte-parole") they designate nobody in particular, unlike a voice.
+     */
+    private static final Set<String> ORGANISATION_PEOPLE = Stream.of("porte-parole", "analyste", "analystes",
+                    "expert", "experts", "economiste", "economistes", "responsable", "responsables", "dirigeant",
+                    "dirigeants", "representant", "representants", "representante", "representantes", "avocat",
+                    "avocats", "avocate", "avocates", "juriste", "juristes", "services", "equipes", "salaries")
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
             "certaines", "nombre", "d'autres", "d’autres");
 
@@ -100,7 +109,8 @@ final class SpeakerResolver {
             // the complement; "un porte-parole de la police" names nobody.
             Mention inComplement = speakerMentionIn(source.start(), source.end());
             List<String> head = contentWords(text.substring(from, to));
-            boolean voice = !head.isEmpty() && ORGANISATION_VOICES.contains(head.get(0))
+            boolean voice = !head.isEmpty() && (ORGANISATION_VOICES.contains(head.get(0))
+                    || ORGANISATION_PEOPLE.contains(head.get(0)))
                     && !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0]));
             if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
                 named = inComplement;

@@ -382,13 +382,22 @@ final class SpeechSyntax {
     /**
      * The source of a reporting verb: its subject; the agent of a passive ("par X"); an inverted pronoun
      * ("-t-il"); for "qui" the phrase the relative clause belongs to; for a verb coordinated with, or
-     * subordinate to, another ("a déclaré X, avant d'ajouter"), the subject of that verb.
+     * subordinate to, another ("a déclaré X, avant d'ajouter", "Estimant que …, il a voté contre"), the subject
+     * of that verb; for a participle that qualifies a noun ("les syndicats, estimant que …"), that noun.
      */
     private Source sourceOf(ParsedSentence sentence, Word verb) {
+        return sourceOf(sentence, verb, false);
+    }
+
+    /**
+     * @param shared the verb's subject is looked for on behalf of a verb that shares it: then a passive subject
+     *               counts too ("Il fut exclu, et déclara : …"), which never speaks for its own verb
+     */
+    private Source sourceOf(ParsedSentence sentence, Word verb, boolean shared) {
         // A passive's agent speaks ("qualifié de « … » par X"), whatever the parser made the subject.
         Word subject = sentence.child(verb, "obl:agent");
         for (Word child : sentence.children(verb)) {
-            if (subject == null && child.relation().equals("nsubj")) {
+            if (subject == null && (child.relation().equals("nsubj") || shared && child.relation().equals("nsubj:pass"))) {
                 subject = child;
             }
             if (child.pos().equals("PRON") && child.text().startsWith("-")) {
@@ -409,13 +418,23 @@ final class SpeechSyntax {
                 // "convaincre la veuve, Souha Arafat, de demander": the object of the governing verb speaks.
                 return phraseSource(sentence, controller);
             }
-            if (governor != null && (relation.equals("conj") || relation.equals("xcomp") || relation.equals("advcl"))) {
-                Source shared = sourceOf(sentence, governor);
-                if (shared != null) {
-                    return shared;
+            boolean participle = relation.equals("acl") && governor != null && !hasMark(sentence, verb, "de", "d'", "d’", "à");
+            if (participle && (governor.pos().equals("NOUN") || governor.pos().equals("PROPN"))) {
+                return phraseSource(sentence, governor);
+            }
+            String governorForm = governor == null ? "" : FrenchWords.lower(governor.text());
+            if (participle && governor.pos().equals("PRON") && FrenchWords.SUBJECT_PRONOUNS.contains(governorForm)) {
+                // "Estimant que …, il a voté contre": the parser may hang the participle on the subject pronoun.
+                return Source.pronoun(governor, governorForm);
+            }
+            if (governor != null && (relation.equals("conj") || relation.equals("xcomp") || relation.equals("advcl")
+                    || participle && governor.pos().equals("VERB"))) {
+                Source source = sourceOf(sentence, governor, true);
+                if (source != null) {
+                    return source;
                 }
             }
-            return null;
+            return verb.isRoot() && FrenchWords.lower(verb.text()).endsWith("ant") ? mainClauseSubject(sentence, verb) : null;
         }
         String form = FrenchWords.lower(subject.text());
         if (form.equals("qui") && verb.relation().equals("acl:relcl") && sentence.head(verb) != null) {
@@ -425,6 +444,30 @@ final class SpeechSyntax {
                     ? Source.pronoun(subject, form) : null;
         }
         return phraseSource(sentence, subject);
+    }
+
+    /**
+     * "Estimant que « … », il a voté contre": a present participle opening the sentence shares the subject of the
+     * clause after its comma, even where the parser made the participle the root.
+     */
+    private Source mainClauseSubject(ParsedSentence sentence, Word participle) {
+        boolean afterComma = false;
+        for (Word w : sentence.words()) {
+            if (w.start() <= participle.start()) {
+                continue;
+            }
+            afterComma |= w.text().equals(",");
+            Word head = sentence.head(w);
+            if (afterComma && w.relation().equals("nsubj") && head != null && head.pos().equals("VERB")
+                    && head.start() > w.start()) {
+                String form = FrenchWords.lower(w.text());
+                if (w.pos().equals("PRON")) {
+                    return FrenchWords.SUBJECT_PRONOUNS.contains(form) ? Source.pronoun(w, form) : null;
+                }
+                return phraseSource(sentence, w);
+            }
+        }
+        return null;
     }
 
     /** The phrase headed by {@code head}, without a leading preposition ("par X", "selon X"). */

@@ -162,4 +162,38 @@ class SyntacticAttributionTest {
         assertEquals("Martine Aubry", a.speakerName(q));
         assertEquals(QuoteType.DIRECT, q.type());
     }
+
+    @Test
+    void anOpeningParticipleSharesTheSubjectOfTheClauseAfterIt() {
+        Analysis a = Engine.get().analyze("Le conseil municipal a examiné mardi le budget présenté par le maire Paul Mercier. "
+                + "Estimant que « ce budget sacrifie les écoles du quartier nord », il a voté contre le texte.");
+        Quote q = quoteStarting(a, "ce budget");
+        assertEquals("Paul Mercier", a.speakerName(q));
+        assertEquals("estimer", q.cue());
+    }
+
+    @Test
+    void aVerbCoordinatedWithAPassiveSharesItsSubject() {
+        Analysis a = Engine.get().analyze("Le sénateur Paul Mercier fut exclu de son groupe la semaine dernière et "
+                + "déclara alors : « Je ne regrette rien de ce que j'ai dit devant mes électeurs. »");
+        Quote q = quoteStarting(a, "Je ne regrette");
+        assertEquals("Paul Mercier", a.speakerName(q));
+        assertEquals("déclarer", q.cue());
+    }
+
+    @Test
+    void peopleOfANamedOrganisationSpeakForIt() {
+        Analysis a = Engine.get().analyze("Les analystes de la banque Crédit Lyonnais estiment que « la croissance "
+                + "restera faible pendant encore deux ans dans toute la zone euro ».");
+        Quote q = quoteStarting(a, "la croissance");
+        assertEquals("Crédit Lyonnais", a.speakerName(q));
+    }
+
+    @Test
+    void aSpokespersonOfAnOrganisationNeverNamedDesignatesNobody() {
+        Analysis a = Engine.get().analyze("La banque Crédit Lyonnais a publié ses résultats. Selon le porte-parole du "
+                + "gouvernement, « les comptes publics seront à l'équilibre dès l'an prochain ».");
+        Quote q = quoteStarting(a, "les comptes");
+        assertNull(a.speakerName(q));
+    }
 }
