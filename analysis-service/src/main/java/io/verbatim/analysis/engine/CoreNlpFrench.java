@@ -34,6 +34,11 @@ public final class CoreNlpFrench implements LanguageToolkit {
      * grow with the length (a hostile text can be one sentence of a megabyte).
      */
     static final int MAX_PARSED_WORDS = 120;
+    /**
+     * Longest piece of text annotated at once: CoreNLP holds about a kilobyte per token while it annotates, so a
+     * megabyte of text annotated whole would take hundreds of megabytes of heap.
+     */
+    static final int MAX_PIECE_CHARS = 20_000;
     /** What an opaque span is parsed as: a pronoun the parser attaches as the quotation would be. */
     private static final String OPAQUE_WORD = "cela";
 
@@ -89,37 +94,90 @@ public final class CoreNlpFrench implements LanguageToolkit {
         };
     }
 
-    /** CoreNLP's sentences kept with the tokens, so that the chosen ones can be parsed later. */
-    private record Document(List<Token> tokens, List<CoreMap> sentences) implements Tokenized {
+    /** The words of each sentence as the parser reads them, kept with the tokens to parse the chosen ones later. */
+    private record Document(List<Token> tokens, List<Words> sentences) implements Tokenized {
+    }
+
+    /**
+     * A sentence's words after the multi-word split ("du" → "de", "le"), with their tags and offsets in the text:
+     * a few arrays instead of CoreNLP's labels, which take about a kilobyte per word.
+     */
+    private record Words(String[] words, String[] tags, int[] begins, int[] ends) {
     }
 
     @Override
     public Tokenized tokenize(String text) {
-        Annotation document = new Annotation(text);
-        pipeline.annotate(document);
         List<Token> tokens = new ArrayList<>();
-        int sentenceIndex = 0;
-        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-            Token previous = null;
-            for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-                int start = label.beginPosition();
-                int end = label.endPosition();
-                EntityType type = entityType(label.ner());
-                if (previous != null && previous.start() == start && previous.end() == end) {
-                    // Second half of a multi-word token: same word of the text.
-                    if (previous.nerClass() == null && type != null) {
-                        tokens.set(tokens.size() - 1, previous = new Token(previous.text(), start, end, sentenceIndex,
-                                type, previous.pos()));
-                    }
-                    continue;
-                }
-                previous = new Token(text.substring(start, end), start, end, sentenceIndex, type,
-                        label.tag() == null ? "X" : label.tag());
-                tokens.add(previous);
+        List<Words> sentences = new ArrayList<>();
+        for (int start = 0, end; start < text.length(); start = end) {
+            end = pieceEnd(text, start);
+            Annotation piece = new Annotation(text.substring(start, end));
+            pipeline.annotate(piece);
+            for (CoreMap sentence : piece.get(CoreAnnotations.SentencesAnnotation.class)) {
+                sentences.add(addTokens(text, start, sentence.get(CoreAnnotations.TokensAnnotation.class),
+                        sentences.size(), tokens));
             }
-            sentenceIndex++;
         }
-        return new Document(tokens, document.get(CoreAnnotations.SentencesAnnotation.class));
+        return new Document(tokens, sentences);
+    }
+
+    /**
+     * Where the piece of text annotated from {@code start} ends: the whole rest if it is short enough, otherwise
+     * after its last line break (a line break ends a sentence anyway), or, in a paragraph longer than any in the
+     * news, after its last sentence end or space.
+     */
+    static int pieceEnd(String text, int start) {
+        int limit = start + MAX_PIECE_CHARS;
+        if (limit >= text.length()) {
+            return text.length();
+        }
+        int lineBreak = text.lastIndexOf('\n', limit - 1);
+        if (lineBreak >= start) {
+            return lineBreak + 1;
+        }
+        int space = -1;
+        for (int i = limit - 1; i > start; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                if (".!?".indexOf(text.charAt(i - 1)) >= 0) {
+                    return i + 1;
+                }
+                space = space < 0 ? i + 1 : space;
+            }
+        }
+        // No space at all: cut anywhere but inside a surrogate pair.
+        return space > 0 ? space : Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
+    }
+
+    /** Adds the tokens of one annotated sentence of the piece at {@code offset}; returns its words for parsing. */
+    private static Words addTokens(String text, int offset, List<CoreLabel> labels, int sentenceIndex,
+                                   List<Token> tokens) {
+        Words words = new Words(new String[labels.size()], new String[labels.size()], new int[labels.size()],
+                new int[labels.size()]);
+        Token previous = null;
+        for (int i = 0; i < labels.size(); i++) {
+            CoreLabel label = labels.get(i);
+            int start = offset + label.beginPosition();
+            int end = offset + label.endPosition();
+            String tag = label.tag() == null ? "X" : label.tag();
+            words.begins()[i] = start;
+            words.ends()[i] = end;
+            words.tags()[i] = tag.intern();
+            EntityType type = entityType(label.ner());
+            if (previous != null && previous.start() == start && previous.end() == end) {
+                // Second half of a multi-word token: same word of the text.
+                words.words()[i] = label.word();
+                if (previous.nerClass() == null && type != null) {
+                    tokens.set(tokens.size() - 1, previous = new Token(previous.text(), start, end, sentenceIndex,
+                            type, previous.pos()));
+                }
+                continue;
+            }
+            previous = new Token(text.substring(start, end), start, end, sentenceIndex, type, tag);
+            // The same string as the token's when the word is the text (no multi-word split).
+            words.words()[i] = label.word().equals(previous.text()) ? previous.text() : label.word();
+            tokens.add(previous);
+        }
+        return words;
     }
 
     @Override
@@ -149,37 +207,37 @@ public final class CoreNlpFrench implements LanguageToolkit {
         return parsed;
     }
 
-    /** A copy of the sentence to parse, each opaque span's words replaced by one pronoun with its offsets. */
-    private static CoreMap withOpaqueSpans(CoreMap sentence, TreeMap<Integer, int[]> opaqueSpans) {
+    /** The sentence to parse, as CoreNLP's labels, each opaque span's words replaced by one pronoun with its offsets. */
+    private static CoreMap withOpaqueSpans(Words sentence, TreeMap<Integer, int[]> opaqueSpans) {
         List<CoreLabel> words = new ArrayList<>();
         int[] open = null;
-        for (CoreLabel label : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-            int[] span = spanHolding(opaqueSpans, label);
+        for (int i = 0; i < sentence.words().length; i++) {
+            int[] span = spanHolding(opaqueSpans, sentence.begins()[i], sentence.ends()[i]);
             if (span != null && span == open) {
                 CoreLabel placeholder = words.get(words.size() - 1);
-                placeholder.setEndPosition(label.endPosition());
+                placeholder.setEndPosition(sentence.ends()[i]);
                 continue;
             }
             open = span;
-            CoreLabel word = new CoreLabel(label);
-            if (span != null) {
-                word.setWord(OPAQUE_WORD);
-                word.setValue(OPAQUE_WORD);
-                word.setOriginalText(OPAQUE_WORD);
-                word.setTag("PRON");
-            }
+            CoreLabel word = new CoreLabel();
+            String text = span != null ? OPAQUE_WORD : sentence.words()[i];
+            word.setWord(text);
+            word.setValue(text);
+            word.setTag(span != null ? "PRON" : sentence.tags()[i]);
+            word.setBeginPosition(sentence.begins()[i]);
+            word.setEndPosition(sentence.ends()[i]);
             word.setIndex(words.size() + 1);
             words.add(word);
         }
-        CoreMap copy = new ArrayCoreMap(sentence);
+        CoreMap copy = new ArrayCoreMap();
         copy.set(CoreAnnotations.TokensAnnotation.class, words);
         return copy;
     }
 
     /** The opaque span holding a word (spans do not overlap: the last one starting at or before it). */
-    private static int[] spanHolding(TreeMap<Integer, int[]> spans, CoreLabel label) {
-        Map.Entry<Integer, int[]> candidate = spans.floorEntry(label.beginPosition());
-        return candidate != null && label.endPosition() <= candidate.getValue()[1] ? candidate.getValue() : null;
+    private static int[] spanHolding(TreeMap<Integer, int[]> spans, int begin, int end) {
+        Map.Entry<Integer, int[]> candidate = spans.floorEntry(begin);
+        return candidate != null && end <= candidate.getValue()[1] ? candidate.getValue() : null;
     }
 
     private static ParsedSentence toParsedSentence(int number, CoreMap sentence, NeuralDependencyParser.Tree tree) {
