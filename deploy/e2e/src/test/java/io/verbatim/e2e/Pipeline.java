@@ -29,6 +29,9 @@ final class Pipeline implements AutoCloseable {
     final String apiKey = "e2e-" + UUID.randomUUID();
     private final Path repo = Path.of(System.getProperty("verbatim.repo", "../.."));
     private final Map<String, String> env = new HashMap<>();
+    /** analysis-service's own settings and JVM options, kept for its restarts. */
+    private final Map<String, String> analysisSettings = new HashMap<>();
+    private List<String> analysisJvm = List.of("-Xmx1g");
     ServiceProcess ingest;
     ServiceProcess analysis;
     ServiceProcess query;
@@ -38,11 +41,20 @@ final class Pipeline implements AutoCloseable {
     }
 
     Pipeline start() throws Exception {
+        return start(Map.of(), analysisJvm);
+    }
+
+    /** Starts the pipeline with these settings added to analysis-service's and its JVM started with these options. */
+    Pipeline start(Map<String, String> analysisSettings, List<String> analysisJvm) throws Exception {
+        this.analysisSettings.putAll(analysisSettings);
+        this.analysisJvm = analysisJvm;
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         env.put("VERBATIM_DB_URL", System.getProperty("verbatim.test.db-url", "jdbc:postgresql://127.0.0.1:15432/verbatim"));
         // Short pauses between retries, so that faults longer than many of them are quick to test.
         env.put("VERBATIM_ANALYSIS_MAX_RETRY_PAUSE", "2s");
-        analysis = ServiceProcess.start(repo, "analysis-service", env, LOGS);
+        Map<String, String> analysisEnv = new HashMap<>(env);
+        analysisEnv.putAll(analysisSettings);
+        analysis = ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS, analysisJvm);
         Map<String, String> queryEnv = new HashMap<>(env);
         // The tests poll from one address, faster than the per-client limit meant for readers.
         queryEnv.put("VERBATIM_QUERY_RATE_LIMIT", "100000");
@@ -71,8 +83,9 @@ final class Pipeline implements AutoCloseable {
     /** Starts one more analysis-service instance (same consumer group) and waits until it is ready. */
     ServiceProcess startAnalysis(Map<String, String> settings) throws Exception {
         Map<String, String> analysisEnv = new HashMap<>(env);
+        analysisEnv.putAll(analysisSettings);
         analysisEnv.putAll(settings);
-        ServiceProcess started = ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS);
+        ServiceProcess started = ServiceProcess.start(repo, "analysis-service", analysisEnv, LOGS, analysisJvm);
         System.out.printf("[e2e] analysis-service ready in %d ms%n", started.awaitReady(Duration.ofMinutes(3)).toMillis());
         return started;
     }
