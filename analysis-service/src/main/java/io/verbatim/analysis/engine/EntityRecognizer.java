@@ -226,6 +226,11 @@ final class EntityRecognizer {
         // "ministre de l'Agriculture Marc Delorme": the tagger glued the ministry to the name.
         if (type == EntityType.PER && to - from >= 3 && followsComplementArticle(text, span.get(from).start())) {
             from++;
+        } else if (type == EntityType.PER && to - from >= 3 && followsPreposition(text, span.get(from).start())
+                && !lexicon.isFirstName(span.get(from).text()) && lexicon.isFirstName(span.get(from + 1).text())) {
+            // "le directeur du site de Jababeka David Quentin": the place the tagger glued to the name ends where a
+            // first name starts.
+            from++;
         }
         // "le ministre français des Armées": a role, not the name of an organisation.
         if (droppedRoleNoun && type != EntityType.PER && to - from == 1) {
@@ -266,6 +271,11 @@ final class EntityRecognizer {
             typedByContext.add(start);
         }
         out.add(new Mention(start, end, surface, type, -1));
+    }
+
+    private static boolean followsPreposition(String text, int start) {
+        String before = text.substring(Math.max(0, start - 4), start);
+        return before.matches("(?s).*(?:\\bde |\\b[dl]['’]|\\bà |\\ben )$");
     }
 
     private static boolean followsComplementArticle(String text, int start) {
@@ -366,7 +376,9 @@ final class EntityRecognizer {
             Mention m = mentions.get(i);
             Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
             articleLength[i] = article.find() ? article.group().length() : 0;
-            if (m.type() != EntityType.PER && articleLength[i] > 0 && !opensSentence(text, m.start() - articleLength[i])) {
+            // An acronym never takes the article ("le PP", "la SNCF"): a capital there opens a sentence.
+            if (m.type() != EntityType.PER && articleLength[i] > 0 && !ACRONYM.matcher(m.text()).matches()
+                    && !opensSentence(text, m.start() - articleLength[i])) {
                 namesWithArticle.add(m.text());
             }
         }
@@ -390,6 +402,14 @@ final class EntityRecognizer {
         int i = offset - 1;
         while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\u00a0')) {
             i--;
+        }
+        if (i > 0 && "»”".indexOf(text.charAt(i)) >= 0) {
+            // "… pour la langue. » La Région …": a quotation that ends its sentence ends this one too.
+            int j = i - 1;
+            while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\u00a0')) {
+                j--;
+            }
+            return j < 0 || ".!?…".indexOf(text.charAt(j)) >= 0;
         }
         return i < 0 || ".!?\n:«\"“—-".indexOf(text.charAt(i)) >= 0;
     }

@@ -28,6 +28,22 @@ class EntitySpanTest {
     }
 
     @Test
+    void aPlaceGluedToAPersonEndsWhereTheFirstNameStarts() {
+        Analysis a = Engine.get().analyze("Selon le nouveau directeur de l'usine de Karawang Thomas Lefort, « les lignes "
+                + "tournent en trois équipes depuis mars ».");
+        assertEquals(List.of("Thomas Lefort"), mentions(a, EntityType.PER));
+        assertEquals("Thomas Lefort", a.speakerName(a.quotes().get(0)));
+    }
+
+    @Test
+    void anAcronymNeverTakesTheArticle() {
+        Analysis a = Engine.get().analyze("Le Parti populaire a exclu le député Antoni Pastor. Il a déclaré : « Je ne "
+                + "pensais pas que le PP irait si loin. » Le PP a maintenu sa décision.");
+        assertEquals(List.of("Parti populaire", "PP", "PP"), mentions(a, EntityType.ORG));
+        assertEquals(1, a.entities().stream().filter(e -> e.type() == EntityType.ORG).count(), () -> "" + a.entities());
+    }
+
+    @Test
     void theKindOfPlaceIsPartOfItsName() {
         Analysis a = Engine.get().analyze("Des milliers de manifestants se sont rassemblés place Kossuth puis devant "
                 + "la mosquée Ali Pacha, à Alger.");
