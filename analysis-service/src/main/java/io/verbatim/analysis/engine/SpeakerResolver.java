@@ -36,10 +36,14 @@ final class SpeakerResolver {
      * What speaks for an organisation, folded: its kind ("le syndicat") or its voice ("a indiqué la direction",
      * "ajoute le documentaire").
      */
-    private static final Set<String> ORGANISATION_VOICES = Stream.concat(FrenchWords.ORGANISATION_NOUNS.stream(),
-                    Stream.of("direction", "documentaire", "reportage", "rapport", "étude", "communiqué", "enquête",
-                            "émission"))
-            .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
+    /** What an organisation publishes: it speaks for its author. */
+    private static final Set<String> DOCUMENTS = Stream.of("documentaire", "reportage", "rapport", "étude",
+            "communiqué", "enquête", "émission", "note", "bilan", "sondage").map(FrenchWords::fold)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> ORGANISATION_VOICES = Stream.concat(Stream.concat(
+                    FrenchWords.ORGANISATION_NOUNS.stream().map(FrenchWords::fold), Stream.of("direction")),
+                    DOCUMENTS.stream())
+            .collect(Collectors.toUnmodifiableSet());
     /**
      * People who speak for the organisation named after them ("les analystes du groupe X", "le porte-parole de
      * X"); alone ("le porte-parole") they designate nobody in particular, unlike a voice.
@@ -109,9 +113,12 @@ final class SpeakerResolver {
             // the complement; "un porte-parole de la police" names nobody.
             Mention inComplement = speakerMentionIn(source.start(), source.end());
             List<String> head = contentWords(text.substring(from, to));
+            // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
+            // one of many and names nobody.
+            boolean document = !head.isEmpty() && DOCUMENTS.contains(head.get(0));
             boolean voice = !head.isEmpty() && (ORGANISATION_VOICES.contains(head.get(0))
                     || ORGANISATION_PEOPLE.contains(head.get(0)))
-                    && !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0]));
+                    && (document || !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0])));
             if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
                 named = inComplement;
             }

@@ -478,6 +478,13 @@ final class SpeechSyntax {
             return Source.pronoun(head, stressed);
         }
         int[] phrase = sentence.span(head, NOT_IN_PHRASE);
+        for (Word child : sentence.children(head)) {
+            Word agent = child.relation().equals("acl") ? sentence.child(child, "obl:agent") : null;
+            if (agent != null) {
+                // "un rapport établi par l'INSEE": who made it belongs to the phrase, not the rest of the clause.
+                phrase[1] = Math.max(phrase[1], sentence.span(agent, NOT_IN_PHRASE)[1]);
+            }
+        }
         int[] core = sentence.span(head, NOT_IN_CORE);
         Word preposition = sentence.child(head, "case");
         boolean leading = preposition != null && preposition.start() == phrase[0];

@@ -196,4 +196,13 @@ class SyntacticAttributionTest {
         Quote q = quoteStarting(a, "les comptes");
         assertNull(a.speakerName(q));
     }
+
+    @Test
+    void aDocumentSpeaksForWhoeverIssuedIt() {
+        Analysis a = Engine.get().analyze("Selon une étude réalisée par l'Observatoire des loyers sur « Le logement des "
+                + "étudiants », les loyers ont augmenté de huit pour cent en un an dans les grandes villes.");
+        Quote q = quoteStarting(a, "les loyers");
+        assertEquals("Observatoire des loyers", a.speakerName(q));
+        assertEquals("selon", q.cue());
+    }
 }
