@@ -217,7 +217,9 @@ final class EntityRecognizer {
                 && FrenchWords.DETERMINERS.contains(FrenchWords.lower(span.get(to - 1).text())))) {
             to--;
         }
-        while (to > from && FrenchWords.CREDIT_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()))) {
+        while (to > from && (FrenchWords.CREDIT_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()))
+                || FrenchWords.TIME_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()).replace('’', '\''))
+                && !span.get(to - 1).isCapitalized())) {
             to--;
         }
         if (from >= to) {
@@ -433,9 +435,9 @@ final class EntityRecognizer {
             int start = token.start();
             for (String name : names) {
                 int end = start + name.length();
-                if (text.startsWith(name, start) && !isWordChar(text, start - 1) && !isWordChar(text, end)
+                if (sameName(text, start, name) && !isWordChar(text, start - 1) && !isWordChar(text, end)
                         && !overlapsAny(byStart, start, end)) {
-                    byStart.put(start, new Mention(start, end, name, typeOf.get(name), -1));
+                    byStart.put(start, new Mention(start, end, text.substring(start, end), typeOf.get(name), -1));
                     break;
                 }
             }
@@ -443,6 +445,25 @@ final class EntityRecognizer {
     }
 
     /** The letters and digits a name or a token starts with ("Moody" for "Moody's"). */
+    /** Whether the name is written at {@code start}, either apostrophe standing for the other ("Moody’s"). */
+    private static boolean sameName(String text, int start, String name) {
+        if (start + name.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char a = text.charAt(start + i);
+            char b = name.charAt(i);
+            if (a != b && !(isApostrophe(a) && isApostrophe(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
+    }
+
     private static String leadingWord(String text) {
         int end = 0;
         while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {

@@ -48,6 +48,9 @@ final class FrenchWords {
     static final Set<String> INSTITUTION_HEADS = Set.of("ministère", "secrétariat");
 
     /** Photo credit words that follow an agency name ("AFP/Archives"). */
+    /** When something happened: never the end of a name ("par Moody’s mardi soir"). */
+    static final Set<String> TIME_WORDS = Set.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "matin", "soir", "midi", "hier", "aujourd'hui", "demain", "dernier", "prochain");
     static final Set<String> CREDIT_WORDS = Set.of("archives", "archive", "photo", "photos", "illustration", "dr");
 
     static String lower(String word) {

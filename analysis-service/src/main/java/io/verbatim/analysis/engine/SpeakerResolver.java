@@ -124,8 +124,10 @@ final class SpeakerResolver {
             }
         }
         if (named == null) {
-            // "Bruxelles a salué", "Washington estime": a place that is the whole subject speaks for its government.
+            // "Bruxelles a salué", "Washington estime": a place that is the whole subject speaks for its government;
+            // "Moody's explique": a name the tagger could not type (a brand, a platform) speaks as an organisation.
             named = placeExactly(from, to);
+            named = named != null ? named : mentionExactly(from, to, EntityType.MISC);
         }
         if (named != null) {
             return Optional.of(named(named, Confidence.NAMED));
@@ -139,8 +141,12 @@ final class SpeakerResolver {
     }
 
     private Mention placeExactly(int from, int to) {
+        return mentionExactly(from, to, EntityType.LOC);
+    }
+
+    private Mention mentionExactly(int from, int to, EntityType type) {
         for (Mention m : mentions) {
-            if (m.type() == EntityType.LOC && m.start() == from && m.end() == to) {
+            if (m.type() == type && m.start() == from && m.end() == to) {
                 return m;
             }
         }

@@ -36,6 +36,14 @@ class EntitySpanTest {
     }
 
     @Test
+    void aNameEndsBeforeTheDayAndEitherApostropheSpellsIt() {
+        Analysis a = Engine.get().analyze("La note de la Belgique a été abaissée par Moody’s mardi soir.\n\nMoody's "
+                + "explique dans un communiqué que « la dette publique du pays reste bien trop élevée ».");
+        assertEquals(List.of("Moody’s", "Moody's"), mentions(a, EntityType.ORG));
+        assertEquals("Moody’s", a.speakerName(a.quotes().get(0)));
+    }
+
+    @Test
     void anAcronymNeverTakesTheArticle() {
         Analysis a = Engine.get().analyze("Le Parti populaire a exclu le député Antoni Pastor. Il a déclaré : « Je ne "
                 + "pensais pas que le PP irait si loin. » Le PP a maintenu sa décision.");

@@ -205,4 +205,13 @@ class SyntacticAttributionTest {
         assertEquals("Observatoire des loyers", a.speakerName(q));
         assertEquals("selon", q.cue());
     }
+
+    @Test
+    void aNameTheTaggerCouldNotTypeSpeaksAsTheWholeSubject() {
+        Analysis a = Engine.get().analyze("Le site a été fermé pendant une journée.\n\nWikipédia explique dans un "
+                + "communiqué que « cette loi menace la liberté d'expression en ligne ».");
+        Quote q = quoteStarting(a, "cette loi");
+        assertEquals("Wikipédia", a.speakerName(q));
+        assertEquals("expliquer", q.cue());
+    }
 }
