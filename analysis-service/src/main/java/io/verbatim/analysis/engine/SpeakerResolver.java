@@ -252,6 +252,10 @@ final class SpeakerResolver {
         int lastSpeaker = lastSpeaker(said, before);
         Quote lastQuote = said.isEmpty() ? null : said.get(said.size() - 1);
         int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBetween(0, before, EntityType.PER);
+        if (entity < 0) {
+            // Nobody named yet: "L'ONG X publie un rapport dans lequel elle dévoile que …" is the organisation.
+            entity = lastNamedBefore(before, EntityType.ORG);
+        }
         if (entity >= 0 && entities.get(entity).type() != EntityType.PER && lastQuote != null) {
             int personSince = mostNamedBetween(lastQuote.end(), before, EntityType.PER);
             entity = personSince >= 0 ? personSince : entity;
@@ -287,6 +291,16 @@ final class SpeakerResolver {
             String name = entities.get(e).name();
             return lexicon.genderOfFirstName(name.split("[\\s\\u00a0]+")[0]);
         });
+    }
+
+    private int lastNamedBefore(int before, EntityType type) {
+        int found = -1;
+        for (Mention m : mentions) {
+            if (m.start() < before && m.type() == type && !inCaption(m.start())) {
+                found = m.entity();
+            }
+        }
+        return found;
     }
 
     private int lastPersonOfGender(int before, char gender) {

@@ -507,10 +507,10 @@ final class SpeechSyntax {
         return false;
     }
 
-    /** An infinitive, bare or after "de" ("affirme avoir vu", "a promis de revenir"). */
+    /** An infinitive, bare or after "de" or "à" ("affirme avoir vu", "a promis de revenir", "appelle à voter"). */
     private static boolean isInfinitive(ParsedSentence sentence, Word verb) {
         Word mark = sentence.child(verb, "mark");
-        if (mark != null && !FrenchWords.lower(mark.text()).matches("de|d'|d’")) {
+        if (mark != null && !FrenchWords.lower(mark.text()).matches("de|d'|d’|à")) {
             return false;
         }
         Word aux = sentence.child(verb, "aux");

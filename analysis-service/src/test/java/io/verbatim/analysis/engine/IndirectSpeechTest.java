@@ -54,4 +54,32 @@ class IndirectSpeechTest {
         Analysis a = Engine.get().analyze("La ville a annoncé la rénovation du stade ainsi que celle de la piscine.");
         assertEquals(0, a.quotes().size(), () -> "quotes: " + a.quotes());
     }
+
+    @Test
+    void aRequestReportsItsInfinitive() {
+        Analysis a = Engine.get().analyze("La ministre Claire Dubois a demandé aux préfets de fermer les écoles dès lundi.");
+        assertEquals(1, a.quotes().size(), () -> "quotes: " + a.quotes());
+        Quote q = a.quotes().get(0);
+        assertEquals("fermer les écoles dès lundi", q.text());
+        assertEquals("demander", q.cue());
+        assertEquals("Claire Dubois", a.speakerName(q));
+    }
+
+    @Test
+    void fearsAndDisclosuresReportTheirClause() {
+        Analysis a = Engine.get().analyze("Le maire Paul Mercier craint que la fermeture de l'usine ne ruine le village.");
+        assertEquals("craindre", a.quotes().get(0).cue());
+        assertEquals("Paul Mercier", a.speakerName(a.quotes().get(0)));
+        Quote q = only("L'association Terre Vivante publie un rapport dans lequel elle dévoile que les rivières de la "
+                + "région sont polluées.");
+        assertEquals("les rivières de la région sont polluées", q.text());
+        assertEquals("dévoiler", q.cue());
+    }
+
+    @Test
+    void aPronounBeforeAnyPersonIsNamedIsTheOrganisation() {
+        Analysis a = Engine.get().analyze("L'association Terre Vivante publie un rapport dans lequel elle dévoile que les "
+                + "rivières de la région sont polluées.");
+        assertEquals("Terre Vivante", a.speakerName(a.quotes().get(0)));
+    }
 }
