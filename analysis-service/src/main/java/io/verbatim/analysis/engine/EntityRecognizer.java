@@ -245,7 +245,8 @@ final class EntityRecognizer {
                 || lexicon.isGenericNoun(FrenchWords.lower(surface))) {
             return;
         }
-        if (type != EntityType.PER && ACRONYM.matcher(surface).matches()) {
+        if (type != EntityType.PER && (ACRONYM.matcher(surface).matches()
+                || to - from > 1 && FrenchWords.ORGANISATION_PREFIXES.contains(span.get(from).text()))) {
             type = EntityType.ORG;
         }
         if (ROMAN_CENTURY.matcher(surface).matches()) {

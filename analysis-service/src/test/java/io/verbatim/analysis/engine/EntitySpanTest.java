@@ -44,6 +44,13 @@ class EntitySpanTest {
     }
 
     @Test
+    void clubsAndCompaniesNamedWithTheirAbbreviationAreOrganisations() {
+        Analysis a = Engine.get().analyze("Le FC Metz a battu l'AS Nancy-Lorraine samedi soir devant vingt mille "
+                + "spectateurs.");
+        assertEquals(List.of("FC Metz", "AS Nancy-Lorraine"), mentions(a, EntityType.ORG));
+    }
+
+    @Test
     void anAcronymNeverTakesTheArticle() {
         Analysis a = Engine.get().analyze("Le Parti populaire a exclu le député Antoni Pastor. Il a déclaré : « Je ne "
                 + "pensais pas que le PP irait si loin. » Le PP a maintenu sa décision.");
