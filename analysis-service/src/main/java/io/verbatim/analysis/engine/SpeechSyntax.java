@@ -300,7 +300,8 @@ final class SpeechSyntax {
                 || lexicon.isNonSourceNoun(FrenchWords.lower(phrase.text()))) {
             return false;
         }
-        int end = sentence.span(phrase, NOT_IN_PHRASE)[1];
+        // The whole phrase, its participles and relatives too: "Pour l'organisation militant pour …, CLAUSE".
+        int end = sentence.span(phrase, "punct", "parataxis", "advcl", "dep")[1];
         for (Word w : sentence.words()) {
             if (w.start() >= end) {
                 return w.text().equals(",");

@@ -214,4 +214,14 @@ class SyntacticAttributionTest {
         assertEquals("Wikipédia", a.speakerName(q));
         assertEquals("expliquer", q.cue());
     }
+
+    @Test
+    void pourOpeningTheSentenceTakesTheWholePhraseBeforeItsComma() {
+        Analysis a = Engine.get().analyze("La fédération Cycloville a publié son bilan annuel. Pour l'association fondée "
+                + "par des cyclistes lyonnais, le manque de pistes montre que la ville reste « hostile aux vélos et à "
+                + "ceux qui les utilisent chaque jour ».");
+        Quote q = quoteStarting(a, "hostile");
+        assertEquals("Cycloville", a.speakerName(q));
+        assertEquals("pour", q.cue());
+    }
 }
