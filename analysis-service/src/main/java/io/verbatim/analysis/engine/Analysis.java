@@ -6,7 +6,7 @@ import java.util.List;
 public record Analysis(List<Entity> entities, List<Mention> mentions, List<Quote> quotes, int tokenCount) {
 
     /** Stored with each article; bump it when the rules change what the engine finds. */
-    public static final String ANALYZER_VERSION = "verbatim-fr-13";
+    public static final String ANALYZER_VERSION = "verbatim-fr-14";
 
     public String speakerName(Quote quote) {
         return quote.hasSpeaker() ? entities.get(quote.speaker()).name() : null;

@@ -206,7 +206,30 @@ final class SpeechSyntax {
             }
             return Optional.of(new ReportedClause(span[0], span[1], new Report(cue, verb.start(), source)));
         }
-        return Optional.empty();
+        return queRunningToTheEnd(sentence, verb, cue);
+    }
+
+    /**
+     * "X conclut que [a long clause the parser tore apart]": when no complement clause was found but "que" follows
+     * the verb and hangs on it, what the verb reports runs from "que" to the end of the sentence.
+     */
+    private Optional<ReportedClause> queRunningToTheEnd(ParsedSentence sentence, Word verb, String cue) {
+        int next = verb.index() + 1;
+        if (next >= sentence.words().size()) {
+            return Optional.empty();
+        }
+        Word que = sentence.words().get(next);
+        String form = FrenchWords.lower(que.text());
+        if (!(form.equals("que") || form.equals("qu'") || form.equals("qu’")) || que.head() != verb.index()
+                || que.end() >= lastWordEnd(sentence)) {
+            return Optional.empty();
+        }
+        Source source = sourceOf(sentence, verb);
+        if (source == null) {
+            return Optional.empty();
+        }
+        int start = sentence.words().get(next + 1).start();
+        return Optional.of(new ReportedClause(start, lastWordEnd(sentence), new Report(cue, verb.start(), source)));
     }
 
     /**
