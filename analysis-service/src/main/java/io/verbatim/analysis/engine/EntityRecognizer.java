@@ -218,7 +218,7 @@ final class EntityRecognizer {
             to--;
         }
         while (to > from && (FrenchWords.CREDIT_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()))
-                || FrenchWords.TIME_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()).replace('’', '\''))
+                || lexicon.isTimeWord(FrenchWords.lower(span.get(to - 1).text()))
                 && !span.get(to - 1).isCapitalized())) {
             to--;
         }
@@ -246,7 +246,7 @@ final class EntityRecognizer {
             return;
         }
         if (type != EntityType.PER && (ACRONYM.matcher(surface).matches()
-                || to - from > 1 && FrenchWords.ORGANISATION_PREFIXES.contains(span.get(from).text()))) {
+                || to - from > 1 && lexicon.isOrganisationPrefix(span.get(from).text()))) {
             type = EntityType.ORG;
         }
         if (ROMAN_CENTURY.matcher(surface).matches()) {

@@ -48,12 +48,6 @@ final class FrenchWords {
     static final Set<String> INSTITUTION_HEADS = Set.of("ministère", "secrétariat");
 
     /** Photo credit words that follow an agency name ("AFP/Archives"). */
-    /** Abbreviations that open the names of clubs and companies ("AS Nancy-Lorraine", "SARL Dupuis"). */
-    static final Set<String> ORGANISATION_PREFIXES = Set.of("AS", "FC", "SC", "RC", "US", "AJ", "OGC", "ES", "CS",
-            "JA", "SA", "SAS", "SARL", "EURL", "SCOP");
-    /** When something happened: never the end of a name ("par Moody’s mardi soir"). */
-    static final Set<String> TIME_WORDS = Set.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-            "dimanche", "matin", "soir", "midi", "hier", "aujourd'hui", "demain", "dernier", "prochain");
     static final Set<String> CREDIT_WORDS = Set.of("archives", "archive", "photo", "photos", "illustration", "dr");
 
     static String lower(String word) {

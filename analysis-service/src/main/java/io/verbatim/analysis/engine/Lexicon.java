@@ -25,6 +25,10 @@ public final class Lexicon {
     private final Set<String> institutionHeads;
     private final Set<String> genericNouns;
     private final java.util.Map<String, Character> firstNameGender;
+    private final Set<String> documents;
+    private final Set<String> organisationPeople;
+    private final Set<String> timeWords;
+    private final Set<String> organisationPrefixes;
 
     private Lexicon(String language) {
         this.language = language;
@@ -40,6 +44,10 @@ public final class Lexicon {
             genders.put(line.substring(2).strip(), line.charAt(0));
         }
         this.firstNameGender = java.util.Map.copyOf(genders);
+        this.documents = folded(words(folder + "documents.txt"));
+        this.organisationPeople = folded(words(folder + "organisation-people.txt"));
+        this.timeWords = words(folder + "time-words.txt");
+        this.organisationPrefixes = words(folder + "organisation-prefixes.txt");
     }
 
     /** The lexicon of a language code ("fr"); fails when the language has no data folder. */
@@ -104,6 +112,30 @@ public final class Lexicon {
     boolean isFirstName(String word) {
         return firstNameGender.containsKey(word) || word.contains("-")
                 && firstNameGender.containsKey(word.substring(0, word.indexOf('-')));
+    }
+
+    /** Does this folded noun name a document, which speaks for whoever issued it ("rapport", "communiqué")? */
+    boolean isDocument(String foldedNoun) {
+        return documents.contains(foldedNoun);
+    }
+
+    /** Does this folded noun name people who speak for the organisation named after them ("analystes de X")? */
+    boolean speaksForOrganisation(String foldedNoun) {
+        return organisationPeople.contains(foldedNoun);
+    }
+
+    /** Is this lower-case word a day or a time of day, never the end of a name ("mardi", "soir")? */
+    boolean isTimeWord(String lowerCaseWord) {
+        return timeWords.contains(lowerCaseWord.replace('’', '\''));
+    }
+
+    /** Does this word, as written, open the names of clubs and companies ("FC", "SARL")? */
+    boolean isOrganisationPrefix(String word) {
+        return organisationPrefixes.contains(word);
+    }
+
+    private static Set<String> folded(Set<String> words) {
+        return words.stream().map(FrenchWords::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Set<String> words(String resource) {

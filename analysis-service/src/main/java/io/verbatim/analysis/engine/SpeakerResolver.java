@@ -33,26 +33,12 @@ final class SpeakerResolver {
             "sur", "en", "à", "au", "aux", "qui", "dont", "que", "qu'", "qu’", "lundi", "mardi", "mercredi", "jeudi",
             "vendredi", "samedi", "dimanche", "hier", "mais", "et", "car", "selon", "avec", "alors", "puis", "parce");
     /**
-     * What speaks for an organisation, folded: its kind ("le syndicat") or its voice ("a indiqué la direction",
-     * "ajoute le documentaire").
+     * What speaks for an organisation, folded: its kind ("le syndicat") or its management ("a indiqué la
+     * direction"); what it publishes ("ajoute le documentaire") comes from the lexicon.
      */
-    /** What an organisation publishes: it speaks for its author. */
-    private static final Set<String> DOCUMENTS = Stream.of("documentaire", "reportage", "rapport", "étude",
-            "communiqué", "enquête", "émission", "note", "bilan", "sondage").map(FrenchWords::fold)
-            .collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> ORGANISATION_VOICES = Stream.concat(Stream.concat(
-                    FrenchWords.ORGANISATION_NOUNS.stream().map(FrenchWords::fold), Stream.of("direction")),
-                    DOCUMENTS.stream())
-            .collect(Collectors.toUnmodifiableSet());
-    /**
-     * People who speak for the organisation named after them ("les analystes du groupe X", "le porte-parole de
-     * X"); alone ("le porte-parole") they designate nobody in particular, unlike a voice.
-     */
-    private static final Set<String> ORGANISATION_PEOPLE = Stream.of("porte-parole", "analyste", "analystes",
-                    "expert", "experts", "economiste", "economistes", "responsable", "responsables", "dirigeant",
-                    "dirigeants", "representant", "representants", "representante", "representantes", "avocat",
-                    "avocats", "avocate", "avocates", "juriste", "juristes", "services", "equipes", "salaries")
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> ORGANISATION_VOICES = Stream.concat(FrenchWords.ORGANISATION_NOUNS.stream(),
+                    Stream.of("direction"))
+            .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
             "certaines", "nombre", "d'autres", "d’autres");
 
@@ -115,9 +101,8 @@ final class SpeakerResolver {
             List<String> head = contentWords(text.substring(from, to));
             // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
             // one of many and names nobody.
-            boolean document = !head.isEmpty() && DOCUMENTS.contains(head.get(0));
-            boolean voice = !head.isEmpty() && (ORGANISATION_VOICES.contains(head.get(0))
-                    || ORGANISATION_PEOPLE.contains(head.get(0)))
+            boolean document = !head.isEmpty() && lexicon.isDocument(head.get(0));
+            boolean voice = !head.isEmpty() && (isVoice(head.get(0)) || lexicon.speaksForOrganisation(head.get(0)))
                     && (document || !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0])));
             if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
                 named = inComplement;
@@ -138,6 +123,11 @@ final class SpeakerResolver {
                 : new Speaker(-1, new Quote.SpeakerMention(phraseStart, source.end(),
                         text.substring(phraseStart, source.end())), descriptorText(text.substring(phraseStart,
                         source.end())), speaker.confidence()));
+    }
+
+    /** The kind of an organisation, its management, or what it publishes (a folded noun). */
+    private boolean isVoice(String foldedNoun) {
+        return ORGANISATION_VOICES.contains(foldedNoun) || lexicon.isDocument(foldedNoun);
     }
 
     private Mention placeExactly(int from, int to) {
@@ -337,7 +327,7 @@ final class SpeakerResolver {
         if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
         }
-        if (ORGANISATION_VOICES.contains(words.get(0))) {
+        if (isVoice(words.get(0))) {
             // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
             int organisation = mostNamedBetween(0, from, EntityType.ORG);
             if (organisation >= 0) {
