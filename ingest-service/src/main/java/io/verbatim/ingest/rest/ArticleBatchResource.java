@@ -114,9 +114,8 @@ public class ArticleBatchResource {
     public BatchResult submitNdjson(InputStream body, @HeaderParam("X-API-Key") String apiKey,
                                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
         Submissions submissions = new Submissions(WriteAccessFilter.presentedKey(apiKey, authorization));
-        BoundedInput input = new BoundedInput(body, config.maxArticleBytes());
+        BoundedInput input = BoundedInput.perLine(body, config.maxArticleBytes());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
-            input.startItem();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.isBlank()) {
                     submissions.checkRoom();
@@ -126,7 +125,6 @@ public class ArticleBatchResource {
                         submissions.add(Item.unreadable("line " + (submissions.count() + 1) + " " + ProblemMappers.readableCause(e)));
                     }
                 }
-                input.startItem();
             }
         } catch (BoundedInput.ArticleTooLargeException e) {
             throw submissions.itemTooLarge();
