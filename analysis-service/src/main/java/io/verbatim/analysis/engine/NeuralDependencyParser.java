@@ -3,7 +3,7 @@ package io.verbatim.analysis.engine;
 import edu.stanford.nlp.io.IOUtils;
 import edu.stanford.nlp.parser.nndep.ArcStandard;
 import edu.stanford.nlp.parser.nndep.Configuration;
-import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.parser.nndep.Config;
 import edu.stanford.nlp.trees.international.french.FrenchTreebankLanguagePack;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * CoreNLP's neural dependency parser (Chen and Manning's arc-standard parser), with its published model, scored
@@ -26,25 +25,37 @@ import java.util.Properties;
  * that output layer (103 transitions × 1000 hidden units) was most of the engine's time. Here each hidden unit
  * adds its row of transition weights at once (a loop the JIT vectorises), and a feature's contribution that was
  * not precomputed is computed once per sentence, not once per transition: the engine went from about 5,400 to
- * 12,500 tokens per CPU second (benchmark.sh). CoreNLP still does everything else: the configuration, the
- * feature ids, which transitions are legal. The trees agree with CoreNLP's own ({@code NeuralDependencyParserTest}).
+ * 12,500 tokens per CPU second (benchmark.sh). A configuration that allows one transition only (the stack holds
+ * the root and at most one word) takes it without scoring: about one transition in six.
+ * <p>
+ * The feature template (Chen and Manning's 18 words, 18 tags, 12 labels) is read here from the configuration, so
+ * CoreNLP's {@code DependencyParser} is never loaded: its double-precision copy of the weights took about 70 MB
+ * of heap, which now holds more precomputed features. CoreNLP still keeps the configuration and says which
+ * transitions are legal. The trees agree with CoreNLP's own ({@code NeuralDependencyParserTest}).
  */
 final class NeuralDependencyParser {
 
     /**
      * How many of the model's most frequent (feature, position) pairs get their hidden-layer contribution computed
-     * once at load (1000 floats each: 80 MB); the others are computed when a sentence first needs them.
+     * once at load (1000 floats each: 4 KB); the others are computed when a sentence first needs them.
      */
-    private static final int PRECOMPUTED_FEATURES = 20_000;
+    private static final int PRECOMPUTED_FEATURES = 48_000;
+    private static final int WORD_FEATURES = 18;
+    private static final int TAG_FEATURES = 18;
+    private static final int LABEL_FEATURES = 12;
 
     /** Heads (0-based, -1 for the root) and relation names of a sentence's words. */
     record Tree(int[] heads, String[] relations) {
     }
 
-    /** CoreNLP's parser, loaded without its own precomputation: it gives feature ids, we score them. */
-    private final DependencyParser features;
     private final ArcStandard system;
     private final List<String> transitions;
+    /** Ids of the model's words, tags and labels, as CoreNLP numbers them: words, then tags, then labels. */
+    private final Map<String, Integer> wordIds = new HashMap<>();
+    private final Map<String, Integer> tagIds = new HashMap<>();
+    private final Map<String, Integer> labelIds = new HashMap<>();
+    private final int unknownWord;
+    private final int unknownTag;
     private final int embeddingSize;
     private final int hiddenSize;
     private final int positions;
@@ -60,9 +71,6 @@ final class NeuralDependencyParser {
     private final float[][] precomputed;
 
     NeuralDependencyParser(String modelPath) {
-        Properties noPrecomputation = new Properties();
-        noPrecomputation.setProperty("numPreComputed", "0");
-        features = DependencyParser.loadFromModelFile(modelPath, noPrecomputation);
         try (BufferedReader model = IOUtils.readerFromString(modelPath)) {
             int words = header(model, "dict");
             int tags = header(model, "pos");
@@ -71,6 +79,9 @@ final class NeuralDependencyParser {
             hiddenSize = header(model, "hiddenSize");
             positions = header(model, "numTokens");
             int precomputedCount = header(model, "preComputed");
+            if (positions != WORD_FEATURES + TAG_FEATURES + LABEL_FEATURES) {
+                throw new IOException("expected a model of Chen and Manning's 48 features, found " + positions);
+            }
 
             embeddings = new float[words + tags + labels][];
             List<String> labelNames = new ArrayList<>();
@@ -78,10 +89,14 @@ final class NeuralDependencyParser {
                 // A name, then its vector; a few names hold spaces ("1 500 000"): the vector is the line's end.
                 String[] fields = model.readLine().split(" ");
                 embeddings[id] = floats(fields, fields.length - embeddingSize, embeddingSize);
+                // As CoreNLP reads the model: the name is the first field, and a later duplicate wins.
+                (id < words ? wordIds : id < words + tags ? tagIds : labelIds).put(fields[0], id);
                 if (id >= words + tags) {
                     labelNames.add(fields[0]);
                 }
             }
+            unknownWord = id(wordIds, Config.UNKNOWN);
+            unknownTag = id(tagIds, Config.UNKNOWN);
             // The first label is the model's "no label" entry, never a relation (as in DependencyParser.initialize).
             labelNames.remove(0);
             system = new ArcStandard(new FrenchTreebankLanguagePack(), labelNames, false);
@@ -123,6 +138,7 @@ final class NeuralDependencyParser {
      */
     Tree parse(CoreMap sentence) {
         Configuration configuration = system.initialConfiguration(sentence);
+        int[] featureIds = new int[positions];
         float[] hidden = new float[hiddenSize];
         float[] scores = new float[transitions.size()];
         Map<Integer, float[]> computed = new HashMap<>();
@@ -130,7 +146,13 @@ final class NeuralDependencyParser {
             if (Thread.interrupted()) {
                 throw new RuntimeInterruptedException();
             }
-            score(features.getFeatures(configuration), computed, hidden, scores);
+            String forced = configuration.getStackSize() <= 2 ? onlyLegalTransition(configuration) : null;
+            if (forced != null) {
+                system.apply(configuration, forced);
+                continue;
+            }
+            features(configuration, featureIds);
+            score(featureIds, computed, hidden, scores);
             String best = null;
             float bestScore = Float.NEGATIVE_INFINITY;
             for (int t = 0; t < scores.length; t++) {
@@ -152,11 +174,63 @@ final class NeuralDependencyParser {
         return new Tree(heads, relations);
     }
 
+    /** The one transition the configuration allows, or null when it allows several. */
+    private String onlyLegalTransition(Configuration configuration) {
+        String legal = null;
+        for (String transition : transitions) {
+            if (system.canApply(configuration, transition)) {
+                if (legal != null) {
+                    return null;
+                }
+                legal = transition;
+            }
+        }
+        return legal;
+    }
+
+    /**
+     * Chen and Manning's feature template, in CoreNLP's order: the words of the top three stack items and of the
+     * first three buffer items, then of the first and second leftmost and rightmost children of the top two stack
+     * items and of the leftmost child's leftmost child (rightmost's rightmost); their tags in the same order; the
+     * labels of those twelve children.
+     */
+    private void features(Configuration c, int[] into) {
+        int word = 0;
+        for (int j = 2; j >= 0; j--) {
+            addWord(c, c.getStack(j), into, word++);
+        }
+        for (int j = 0; j <= 2; j++) {
+            addWord(c, c.getBuffer(j), into, word++);
+        }
+        int label = WORD_FEATURES + TAG_FEATURES;
+        for (int j = 0; j <= 1; j++) {
+            int k = c.getStack(j);
+            for (int child : new int[]{c.getLeftChild(k), c.getRightChild(k), c.getLeftChild(k, 2),
+                    c.getRightChild(k, 2), c.getLeftChild(c.getLeftChild(k)), c.getRightChild(c.getRightChild(k))}) {
+                addWord(c, child, into, word++);
+                into[label++] = id(labelIds, c.getLabel(child));
+            }
+        }
+    }
+
+    private void addWord(Configuration c, int index, int[] into, int slot) {
+        into[slot] = wordIds.getOrDefault(c.getWord(index), unknownWord);
+        into[WORD_FEATURES + slot] = tagIds.getOrDefault(c.getPOS(index), unknownTag);
+    }
+
+    private static int id(Map<String, Integer> ids, String name) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            throw new IllegalStateException("the parser model has no id for " + name);
+        }
+        return id;
+    }
+
     /** The network: hidden = (Σ contributions + bias)³, scores = hidden × hiddenToOutput. */
-    private void score(List<Integer> featureIds, Map<Integer, float[]> computed, float[] hidden, float[] scores) {
+    private void score(int[] featureIds, Map<Integer, float[]> computed, float[] hidden, float[] scores) {
         Arrays.fill(hidden, 0f);
         for (int position = 0; position < positions; position++) {
-            int feature = featureIds.get(position) * positions + position;
+            int feature = featureIds[position] * positions + position;
             int row = precomputedRow[feature];
             float[] contribution = row >= 0 ? precomputed[row] : computed.computeIfAbsent(feature, this::contribution);
             for (int unit = 0; unit < hiddenSize; unit++) {
