@@ -10,8 +10,9 @@ import java.util.concurrent.CancellationException;
  * The engine, as stages over one text, each taking the previous stages' results:
  * <ol>
  *   <li>tokens, sentences and entity classes (the toolkit);</li>
- *   <li>dependency trees of the sentences that can hold speech (the toolkit, on demand);</li>
- *   <li>entity mentions ({@link EntityRecognizer}), then entities resolved within the article ({@link EntityResolver});</li>
+ *   <li>part-of-speech tags and dependency trees of the sentences that can hold speech (the toolkit, on demand);</li>
+ *   <li>entity mentions ({@link EntityRecognizer}, which asks for the tags of sentences naming an institution), then
+ *   entities resolved within the article ({@link EntityResolver});</li>
  *   <li>quote marks ({@link QuoteMarks}) and their speakers ({@link SpeakerAttributor}: the reporting clause,
  *   from the trees first), each speaker phrase resolved by {@link SpeakerResolver} (names, pronouns, roles);</li>
  *   <li>reported speech without marks ({@link IndirectSpeech}), its sources resolved the same way.</li>
@@ -35,14 +36,16 @@ public final class ArticleAnalyzer {
 
     public Analysis analyze(String text) {
         LanguageToolkit.Tokenized tokenized = toolkit.tokenize(text);
-        List<Token> tokens = tokenized.tokens();
         stopIfAbandoned();
         List<QuoteMarks.Span> quoteMarks = QuoteMarks.find(text);
-        SpeechSyntax syntax = new SpeechSyntax(text, toolkit.parse(tokenized, sentencesWithSpeech(tokens),
+        BitSet withSpeech = sentencesWithSpeech(tokenized.tokens());
+        SpeechSyntax syntax = new SpeechSyntax(text, toolkit.parse(tokenized, withSpeech,
                 longQuotations(text, quoteMarks)), lexicon);
         stopIfAbandoned();
         // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
-        List<Mention> mentions = new EntityRecognizer(lexicon).recognize(text, tokens);
+        EntityRecognizer recognizer = new EntityRecognizer(lexicon);
+        List<Token> tokens = toolkit.tag(tokenized, recognizer.sentencesToTag(tokenized.tokens()));
+        List<Mention> mentions = recognizer.recognize(text, tokens);
         stopIfAbandoned();
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
         stopIfAbandoned();

@@ -2,12 +2,15 @@ package io.verbatim.analysis.engine;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.TaggedWord;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +19,10 @@ import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
- * Stanford CoreNLP's French models: tokenizer, sentence splitter, UD part-of-speech tagger and CRF entity tagger
- * (WikiNER, 4 classes) for every text; the neural dependency parser (UD French) only for the sentences the rules
- * ask about. Multi-word tokens ("du" → "de le") are needed by the taggers, then folded back into the words
- * of the text for the tokens (the parse keeps both words).
+ * Stanford CoreNLP's French models: tokenizer, sentence splitter and CRF entity tagger (WikiNER, 4 classes) for
+ * every text; the UD part-of-speech tagger and the neural dependency parser (UD French) only for the sentences
+ * the rules ask about. Multi-word tokens ("du" → "de le") are needed by the taggers, then folded back into the
+ * words of the text for the tokens (the parse keeps both words).
  * Loading takes seconds and most of the heap: build one and share it (annotation is thread-safe).
  */
 public final class CoreNlpFrench implements LanguageToolkit {
@@ -43,6 +46,7 @@ public final class CoreNlpFrench implements LanguageToolkit {
     private static final String OPAQUE_WORD = "cela";
 
     private final StanfordCoreNLP pipeline;
+    private final MaxentTagger tagger;
     /** The parser itself, not its pipeline annotator: that one also derives (English) enhanced graphs we never read. */
     private final NeuralDependencyParser parser;
 
@@ -52,7 +56,8 @@ public final class CoreNlpFrench implements LanguageToolkit {
 
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpFrench(boolean withEntities) {
-        pipeline = new StanfordCoreNLP(properties(withEntities ? "tokenize,ssplit,mwt,pos,ner" : "tokenize,ssplit,mwt"));
+        pipeline = new StanfordCoreNLP(properties(withEntities ? "tokenize,ssplit,mwt,ner" : "tokenize,ssplit,mwt"));
+        tagger = withEntities ? new MaxentTagger(POS_MODEL) : null;
         parser = withEntities ? new NeuralDependencyParser(PARSER_MODEL) : null;
     }
 
@@ -66,8 +71,6 @@ public final class CoreNlpFrench implements LanguageToolkit {
         props.setProperty("mwt.pos.model", "edu/stanford/nlp/models/mwt/french/french-mwt.tagger");
         props.setProperty("mwt.statisticalMappingFile", "edu/stanford/nlp/models/mwt/french/french-mwt-statistical.tsv");
         props.setProperty("mwt.preserveCasing", "false");
-        props.setProperty("pos.model", POS_MODEL);
-        props.setProperty("pos.maxlen", Integer.toString(MAX_TAGGED_SENTENCE_TOKENS));
         props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
@@ -83,7 +86,8 @@ public final class CoreNlpFrench implements LanguageToolkit {
 
     /**
      * The benchmark's baseline: bare CoreNLP French tokenize and entities (no POS, no parse, no rules of ours).
-     * CoreNLP shares the loaded models between pipelines with the same settings.
+     * CoreNLP shares the loaded models between pipelines with the same settings: the engine's pipeline is this
+     * one, its tagger and parser run on top.
      */
     public static ToIntFunction<String> baseline() {
         StanfordCoreNLP bare = new StanfordCoreNLP(properties("tokenize,ssplit,mwt,ner"));
@@ -94,15 +98,20 @@ public final class CoreNlpFrench implements LanguageToolkit {
         };
     }
 
-    /** The words of each sentence as the parser reads them, kept with the tokens to parse the chosen ones later. */
+    /** The words of each sentence as the taggers read them, kept with the tokens to tag and parse chosen ones later. */
     private record Document(List<Token> tokens, List<Words> sentences) implements Tokenized {
     }
 
     /**
-     * A sentence's words after the multi-word split ("du" → "de", "le"), with their tags and offsets in the text:
-     * a few arrays instead of CoreNLP's labels, which take about a kilobyte per word.
+     * A sentence's words after the multi-word split ("du" → "de", "le"), with their offsets in the text and, once
+     * the sentence is tagged, their tags (null before); {@code firstToken} is the index of its first token. A few
+     * arrays instead of CoreNLP's labels, which take about a kilobyte per word.
      */
-    private record Words(String[] words, String[] tags, int[] begins, int[] ends) {
+    private record Words(String[] words, String[] tags, int[] begins, int[] ends, int firstToken) {
+
+        boolean isTagged() {
+            return words.length == 0 || tags[0] != null;
+        }
     }
 
     @Override
@@ -152,27 +161,25 @@ public final class CoreNlpFrench implements LanguageToolkit {
     private static Words addTokens(String text, int offset, List<CoreLabel> labels, int sentenceIndex,
                                    List<Token> tokens) {
         Words words = new Words(new String[labels.size()], new String[labels.size()], new int[labels.size()],
-                new int[labels.size()]);
+                new int[labels.size()], tokens.size());
         Token previous = null;
         for (int i = 0; i < labels.size(); i++) {
             CoreLabel label = labels.get(i);
             int start = offset + label.beginPosition();
             int end = offset + label.endPosition();
-            String tag = label.tag() == null ? "X" : label.tag();
             words.begins()[i] = start;
             words.ends()[i] = end;
-            words.tags()[i] = tag.intern();
             EntityType type = entityType(label.ner());
             if (previous != null && previous.start() == start && previous.end() == end) {
                 // Second half of a multi-word token: same word of the text.
                 words.words()[i] = label.word();
                 if (previous.nerClass() == null && type != null) {
                     tokens.set(tokens.size() - 1, previous = new Token(previous.text(), start, end, sentenceIndex,
-                            type, previous.pos()));
+                            type, null));
                 }
                 continue;
             }
-            previous = new Token(text.substring(start, end), start, end, sentenceIndex, type, tag);
+            previous = new Token(text.substring(start, end), start, end, sentenceIndex, type, null);
             // The same string as the token's when the word is the text (no multi-word split).
             words.words()[i] = label.word().equals(previous.text()) ? previous.text() : label.word();
             tokens.add(previous);
@@ -181,11 +188,56 @@ public final class CoreNlpFrench implements LanguageToolkit {
     }
 
     @Override
+    public List<Token> tag(Tokenized tokenized, BitSet chosen) {
+        Document document = (Document) tokenized;
+        List<Token> tokens = document.tokens();
+        for (int i = chosen.nextSetBit(0); i >= 0 && i < document.sentences().size(); i = chosen.nextSetBit(i + 1)) {
+            Words sentence = document.sentences().get(i);
+            if (sentence.isTagged()) {
+                continue;
+            }
+            tag(sentence);
+            // A token is a word of the text: a multi-word token ("du") takes the tag of its first word.
+            int token = sentence.firstToken() - 1;
+            for (int w = 0; w < sentence.words().length; w++) {
+                if (w > 0 && sentence.begins()[w] == sentence.begins()[w - 1]
+                        && sentence.ends()[w] == sentence.ends()[w - 1]) {
+                    continue;
+                }
+                Token t = tokens.get(++token);
+                tokens.set(token, new Token(t.text(), t.start(), t.end(), t.sentence(), t.nerClass(),
+                        sentence.tags()[w]));
+            }
+        }
+        return tokens;
+    }
+
+    /** Tags a sentence's words in place ("X" for all when it is longer than any sentence of news). */
+    private void tag(Words sentence) {
+        if (sentence.words().length > MAX_TAGGED_SENTENCE_TOKENS) {
+            Arrays.fill(sentence.tags(), "X");
+            return;
+        }
+        List<CoreLabel> words = new ArrayList<>(sentence.words().length);
+        for (String word : sentence.words()) {
+            CoreLabel label = new CoreLabel();
+            label.setWord(word);
+            label.setValue(word);
+            words.add(label);
+        }
+        List<TaggedWord> tagged = tagger.tagSentence(words, false);
+        for (int w = 0; w < tagged.size(); w++) {
+            sentence.tags()[w] = tagged.get(w).tag().intern();
+        }
+    }
+
+    @Override
     public List<ParsedSentence> parse(Tokenized tokenized, BitSet chosen, List<int[]> opaqueSpans) {
         if (parser == null) {
             return List.of();
         }
         Document document = (Document) tokenized;
+        tag(tokenized, chosen);
         TreeMap<Integer, int[]> opaque = new TreeMap<>();
         opaqueSpans.forEach(span -> opaque.put(span[0], span));
         List<CoreMap> sentences = new ArrayList<>();

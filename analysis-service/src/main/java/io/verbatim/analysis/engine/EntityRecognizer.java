@@ -1,6 +1,7 @@
 package io.verbatim.analysis.engine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +110,21 @@ final class EntityRecognizer {
         return found;
     }
 
+    /** The sentences whose tags the recognizer reads: those with an institution name (its extent is in the tags). */
+    BitSet sentencesToTag(List<Token> tokens) {
+        BitSet sentences = new BitSet();
+        for (Token token : tokens) {
+            if (isInstitutionHead(token)) {
+                sentences.set(token.sentence());
+            }
+        }
+        return sentences;
+    }
+
+    private boolean isInstitutionHead(Token token) {
+        return token.isCapitalized() && lexicon.isInstitutionHead(FrenchWords.lower(token.text()));
+    }
+
     /**
      * French writes an institution's name with one capital: "l'Observatoire national des prix agricoles", "le
      * Bureau d'enquêtes et d'analyses". A capitalised institution noun with its adjectives and "de" complements
@@ -118,7 +134,7 @@ final class EntityRecognizer {
         TreeMap<Integer, Mention> result = byStart(mentions);
         for (int i = 0; i < tokens.size(); i++) {
             Token head = tokens.get(i);
-            if (!head.isCapitalized() || !lexicon.isInstitutionHead(FrenchWords.lower(head.text()))) {
+            if (!isInstitutionHead(head)) {
                 continue;
             }
             int last = institutionNameEnd(tokens, i);
@@ -145,7 +161,7 @@ final class EntityRecognizer {
         int j = head + 1;
         while (j < tokens.size() && tokens.get(j).sentence() == tokens.get(head).sentence()) {
             Token t = tokens.get(j);
-            if (t.pos().equals("ADJ") && !t.isCapitalized()) {
+            if ("ADJ".equals(t.pos()) && !t.isCapitalized()) {
                 last = j++;
                 continue;
             }
@@ -175,7 +191,7 @@ final class EntityRecognizer {
                 }
                 return name;
             }
-            if (!tokens.get(noun).pos().equals("NOUN")) {
+            if (!"NOUN".equals(tokens.get(noun).pos())) {
                 break;
             }
             last = noun;

@@ -2,7 +2,8 @@ package io.verbatim.analysis.engine;
 
 /**
  * A word of the text with its character offsets, its sentence, the NER class the toolkit gave it ({@code null}
- * when none) and its universal part-of-speech tag ("X" when the sentence was too long to tag).
+ * when none) and its universal part-of-speech tag (null when its sentence was not tagged, "X" when the sentence was
+ * too long to tag).
  */
 public record Token(String text, int start, int end, int sentence, EntityType nerClass, String pos) {
 

@@ -41,7 +41,9 @@ class NeuralDependencyParserTest {
 
     @Test
     void givesTheTreesOfCoreNlpsOwnParser() {
-        StanfordCoreNLP tagger = new StanfordCoreNLP(CoreNlpFrench.properties("tokenize,ssplit,mwt,pos"));
+        Properties withTags = CoreNlpFrench.properties("tokenize,ssplit,mwt,pos");
+        withTags.setProperty("pos.model", CoreNlpFrench.POS_MODEL);
+        StanfordCoreNLP tagger = new StanfordCoreNLP(withTags);
         Properties noPrecomputation = new Properties();
         noPrecomputation.setProperty("numPreComputed", "0");
         DependencyParser reference = DependencyParser.loadFromModelFile(CoreNlpFrench.PARSER_MODEL, noPrecomputation);
