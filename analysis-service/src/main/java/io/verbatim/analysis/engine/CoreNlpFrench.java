@@ -261,8 +261,9 @@ public final class CoreNlpFrench implements LanguageToolkit {
             return List.of();
         }
         List<ParsedSentence> parsed = new ArrayList<>();
+        NeuralDependencyParser.Contributions computed = new NeuralDependencyParser.Contributions();
         for (int n = 0; n < sentences.size(); n++) {
-            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.parse(sentences.get(n))));
+            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.parse(sentences.get(n), computed)));
         }
         return parsed;
     }

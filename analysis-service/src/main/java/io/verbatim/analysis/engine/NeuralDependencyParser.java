@@ -24,7 +24,7 @@ import java.util.Map;
  * Why not {@code DependencyParser.predict}: it scores every transition in double precision, label by label, and
  * that output layer (103 transitions × 1000 hidden units) was most of the engine's time. Here each hidden unit
  * adds its row of transition weights at once (a loop the JIT vectorises), and a feature's contribution that was
- * not precomputed is computed once per sentence, not once per transition: the engine went from about 5,400 to
+ * not precomputed is computed once per article, not once per transition: the engine went from about 5,400 to
  * 12,500 tokens per CPU second (benchmark.sh). A configuration that allows one transition only (the stack holds
  * the root and at most one word) takes it without scoring: about one transition in six.
  * <p>
@@ -132,16 +132,38 @@ final class NeuralDependencyParser {
     }
 
     /**
-     * Parses one tagged sentence (its words' tags are read from the tokens).
+     * Contributions of features that were not precomputed, computed for one article and kept across its sentences
+     * (a name or a rare word recurs within an article), up to a bound: a text of a megabyte must not hold them all.
+     */
+    static final class Contributions {
+        /** 16 MB of contributions at most. */
+        private static final int MAX_KEPT = 4096;
+        private final Map<Integer, float[]> byFeature = new HashMap<>();
+
+        private float[] get(int feature, NeuralDependencyParser parser) {
+            float[] contribution = byFeature.get(feature);
+            if (contribution == null) {
+                if (byFeature.size() == MAX_KEPT) {
+                    byFeature.clear();
+                }
+                contribution = parser.contribution(feature);
+                byFeature.put(feature, contribution);
+            }
+            return contribution;
+        }
+    }
+
+    /**
+     * Parses one tagged sentence (its words' tags are read from the tokens) of an article, with the contributions
+     * computed for the article's sentences before.
      *
      * @throws RuntimeInterruptedException when the thread is interrupted (an article over its time budget)
      */
-    Tree parse(CoreMap sentence) {
+    Tree parse(CoreMap sentence, Contributions computed) {
         Configuration configuration = system.initialConfiguration(sentence);
         int[] featureIds = new int[positions];
         float[] hidden = new float[hiddenSize];
         float[] scores = new float[transitions.size()];
-        Map<Integer, float[]> computed = new HashMap<>();
         while (!system.isTerminal(configuration)) {
             if (Thread.interrupted()) {
                 throw new RuntimeInterruptedException();
@@ -227,12 +249,12 @@ final class NeuralDependencyParser {
     }
 
     /** The network: hidden = (Σ contributions + bias)³, scores = hidden × hiddenToOutput. */
-    private void score(int[] featureIds, Map<Integer, float[]> computed, float[] hidden, float[] scores) {
+    private void score(int[] featureIds, Contributions computed, float[] hidden, float[] scores) {
         Arrays.fill(hidden, 0f);
         for (int position = 0; position < positions; position++) {
             int feature = featureIds[position] * positions + position;
             int row = precomputedRow[feature];
-            float[] contribution = row >= 0 ? precomputed[row] : computed.computeIfAbsent(feature, this::contribution);
+            float[] contribution = row >= 0 ? precomputed[row] : computed.get(feature, this);
             for (int unit = 0; unit < hiddenSize; unit++) {
                 hidden[unit] += contribution[unit];
             }

@@ -55,7 +55,7 @@ class NeuralDependencyParserTest {
         int same = 0;
         for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            NeuralDependencyParser.Tree tree = ours.parse(sentence);
+            NeuralDependencyParser.Tree tree = ours.parse(sentence, new NeuralDependencyParser.Contributions());
             assertEquals(tokens.size(), tree.heads().length, "one head per word");
             int[] heads = new int[tokens.size()];
             String[] relations = new String[tokens.size()];
