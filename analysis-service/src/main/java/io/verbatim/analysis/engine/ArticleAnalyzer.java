@@ -80,8 +80,8 @@ public final class ArticleAnalyzer {
 
     /**
      * Sentences that can hold speech: a quote mark, a source preposition ("selon", "d'après", an opening
-     * "Pour"), or a reporting verb with what reports speech after it ("que", an infinitive) or an inverted
-     * subject before it (", a indiqué X"). Parsing costs more than everything else, so only these are parsed.
+     * "Pour"), or a reporting verb with what reports speech after it ("que", or an infinitive for the verbs that
+     * report with one) or an inverted subject before it (", a indiqué X"). Parsing costs more than everything else, so only these are parsed.
      */
     private BitSet sentencesWithSpeech(List<Token> tokens) {
         BitSet chosen = new BitSet();
@@ -115,10 +115,16 @@ public final class ArticleAnalyzer {
             if (tokens.get(j).sentence() != tokens.get(i).sentence() || next.equals(".")) {
                 break;
             }
-            if (next.equals("que") || next.matches("qu['’]") || next.matches("d['’]|de|avoir|être")) {
+            if (next.equals("que") || next.matches("qu['’]")
+                    || next.matches("d['’]|de|avoir|être") && reportsInfinitive(word)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Does this reporting verb form report with an infinitive ("a promis de", not "a noté des")? */
+    private boolean reportsInfinitive(String form) {
+        return lexicon.cueLemma(form).map(lexicon::reportsInfinitive).orElse(false);
     }
 }
