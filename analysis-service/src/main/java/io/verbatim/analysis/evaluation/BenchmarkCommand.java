@@ -2,7 +2,6 @@ package io.verbatim.analysis.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.verbatim.analysis.engine.Analysis;
 import io.verbatim.analysis.engine.ArticleAnalyzer;
 import io.verbatim.analysis.engine.CoreNlpFrench;
 import io.verbatim.analysis.engine.Lexicon;
@@ -51,15 +50,14 @@ public final class BenchmarkCommand {
         ArticleAnalyzer engine = new ArticleAnalyzer(coreNlp, Lexicon.of("fr"));
         long heap = heapInUse();
 
-        Run full = measure(texts, text -> {
-            Analysis analysis = engine.analyze(text);
-            return analysis.tokenCount();
-        });
-        Run bare = measure(texts, CoreNlpFrench.baseline());
+        Run[] runs = measureSideBySide(texts, text -> engine.analyze(text).tokenCount(), CoreNlpFrench.baseline());
+        Run full = runs[0];
+        Run bare = runs[1];
         double ratio = bare.tokensPerCpuSecond() / full.tokensPerCpuSecond();
         double parallel = threads > 0 ? articlesPerSecond(texts, engine, threads) : 0;
 
-        System.out.printf("%d texts from %s, 1 thread, after %d warm-up passes%n%n", texts.size(), dir, WARM_UP_PASSES);
+        System.out.printf("%d texts from %s, 1 thread, after %d warm-up passes, engine and baseline in alternating passes%n%n",
+                texts.size(), dir, WARM_UP_PASSES);
         System.out.printf("%-26s %12s %14s %10s %10s%n", "", "tokens/s", "tokens/CPU-s", "p50 ms", "p99 ms");
         System.out.printf("%-26s %12.0f %14.0f %10.1f %10.1f%n", "Verbatim engine", full.tokensPerSecond(),
                 full.tokensPerCpuSecond(), full.p50(), full.p99());
@@ -81,17 +79,43 @@ public final class BenchmarkCommand {
         }
     }
 
-    private static Run measure(List<String> texts, ToIntFunction<String> analyze) {
+    /**
+     * Measures the engine and the baseline in alternating passes over the texts (each warmed first), so that both
+     * see the same machine: on a shared machine whose speed drifts by 10% from one minute to the next, measuring
+     * one after the other moved the ratio by as much.
+     */
+    private static Run[] measureSideBySide(List<String> texts, ToIntFunction<String> engine,
+                                           ToIntFunction<String> baseline) {
         for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-            texts.forEach(analyze::applyAsInt);
+            texts.forEach(engine::applyAsInt);
+            texts.forEach(baseline::applyAsInt);
         }
-        List<Double> millis = new ArrayList<>();
-        long tokens = 0;
-        long busy = 0;
-        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuBegan = cpu.getCurrentThreadCpuTime();
+        Meter engineMeter = new Meter();
+        Meter baselineMeter = new Meter();
         long began = System.nanoTime();
-        while (System.nanoTime() - began < MEASURE_NANOS) {
+        for (int pass = 0; System.nanoTime() - began < 2 * MEASURE_NANOS; pass++) {
+            // Alternate which goes first, so neither always runs on caches the other warmed.
+            if (pass % 2 == 0) {
+                engineMeter.pass(texts, engine);
+                baselineMeter.pass(texts, baseline);
+            } else {
+                baselineMeter.pass(texts, baseline);
+                engineMeter.pass(texts, engine);
+            }
+        }
+        return new Run[]{engineMeter.run(), baselineMeter.run()};
+    }
+
+    /** Tokens, wall time, CPU time and per-article times of one side of the measure. */
+    private static final class Meter {
+        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final List<Double> millis = new ArrayList<>();
+        private long tokens;
+        private long busy;
+        private long cpuNanos;
+
+        void pass(List<String> texts, ToIntFunction<String> analyze) {
+            long cpuBegan = CPU.getCurrentThreadCpuTime();
             for (String text : texts) {
                 long start = System.nanoTime();
                 tokens += analyze.applyAsInt(text);
@@ -99,11 +123,14 @@ public final class BenchmarkCommand {
                 busy += elapsed;
                 millis.add(elapsed / 1e6);
             }
+            cpuNanos += CPU.getCurrentThreadCpuTime() - cpuBegan;
         }
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuBegan) / 1e9;
-        return new Run(tokens / (busy / 1e9), tokens / cpuSeconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.length);
+
+        Run run() {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Run(tokens / (busy / 1e9), tokens / (cpuNanos / 1e9), percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), sorted.length);
+        }
     }
 
     /** Articles per second of one shared engine on the given number of threads, warm, over the measuring time. */
