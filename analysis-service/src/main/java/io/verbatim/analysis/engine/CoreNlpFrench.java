@@ -260,10 +260,10 @@ public final class CoreNlpFrench implements LanguageToolkit {
         if (sentences.isEmpty()) {
             return List.of();
         }
+        List<NeuralDependencyParser.Tree> trees = parser.parse(sentences);
         List<ParsedSentence> parsed = new ArrayList<>();
-        NeuralDependencyParser.Contributions computed = new NeuralDependencyParser.Contributions();
         for (int n = 0; n < sentences.size(); n++) {
-            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), parser.parse(sentences.get(n), computed)));
+            parsed.add(toParsedSentence(numbers.get(n), sentences.get(n), trees.get(n)));
         }
         return parsed;
     }

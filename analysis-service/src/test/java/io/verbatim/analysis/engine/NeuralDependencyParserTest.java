@@ -53,9 +53,13 @@ class NeuralDependencyParserTest {
         tagger.annotate(document);
         int words = 0;
         int same = 0;
-        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+        // All sentences at once: they are parsed in lockstep, and each must get the tree it gets alone.
+        List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+        List<NeuralDependencyParser.Tree> trees = ours.parse(sentences);
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            NeuralDependencyParser.Tree tree = ours.parse(sentence, new NeuralDependencyParser.Contributions());
+            NeuralDependencyParser.Tree tree = trees.get(s);
             assertEquals(tokens.size(), tree.heads().length, "one head per word");
             int[] heads = new int[tokens.size()];
             String[] relations = new String[tokens.size()];
