@@ -199,6 +199,9 @@ public final class CoreNlpFrench implements LanguageToolkit {
     public List<Token> tag(Tokenized tokenized, BitSet chosen) {
         Document document = (Document) tokenized;
         List<Token> tokens = document.tokens();
+        if (tagger == null) {
+            return tokens; // a tokenizer only: no tags
+        }
         for (int i = chosen.nextSetBit(0); i >= 0 && i < document.sentences().size(); i = chosen.nextSetBit(i + 1)) {
             Words sentence = document.sentences().get(i);
             if (sentence.isTagged()) {

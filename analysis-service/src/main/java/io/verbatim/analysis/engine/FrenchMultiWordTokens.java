@@ -73,14 +73,15 @@ public final class FrenchMultiWordTokens implements Annotator {
                 throw new RuntimeInterruptedException();
             }
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            List<String> tags = holdsAmbiguousForm(tokens) ? tags(tokens) : null;
+            // CoreNLP tags a sentence too long to tag as "X" throughout, which splits nothing: leave it untagged.
+            List<String> tags = tokens.size() <= maxTaggedTokens && holdsAmbiguousForm(tokens) ? tags(tokens) : null;
             sentence.set(CoreAnnotations.TokenBeginAnnotation.class, documentTokens.size());
             List<CoreLabel> words = new ArrayList<>(tokens.size());
             for (int i = 0; i < tokens.size(); i++) {
                 CoreLabel token = tokens.get(i);
                 List<String> split = always.get(lower(token.word()));
                 if (split == null && tags != null) {
-                    split = whenTagged.get(lower(lower(token.word()) + "-" + tags.get(i)));
+                    split = whenTagged.get(lower(token.word() + "-" + tags.get(i)));
                 }
                 if (split != null && split.size() > 1) {
                     for (int w = 0; w < split.size(); w++) {
@@ -106,13 +107,8 @@ public final class FrenchMultiWordTokens implements Annotator {
         return false;
     }
 
-    /** The tagger's tags for a sentence, "X" for all when it is too long to tag (as CoreNLP's tagging step). */
     private List<String> tags(List<CoreLabel> tokens) {
         List<String> tags = new ArrayList<>(tokens.size());
-        if (tokens.size() > maxTaggedTokens) {
-            tokens.forEach(token -> tags.add("X"));
-            return tags;
-        }
         for (TaggedWord tagged : tagger.tagSentence(tokens, false)) {
             tags.add(tagged.tag());
         }
