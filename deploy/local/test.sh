@@ -23,7 +23,7 @@ maven=(verify)
 if [[ ${1:-} == --quick ]]; then
     shift
     # -Dtest=SomeTest then selects tests without failing the modules that have none of that name.
-    maven=(test -pl deploy/contracts,ingest-service,analysis-service,query-service -Dsurefire.failIfNoSpecifiedTests=false)
+    maven=(test -pl deploy/contracts,ingest-service,analysis-service/engine,analysis-service,query-service -Dsurefire.failIfNoSpecifiedTests=false)
 fi
 
 "$here/infra.sh" wipe

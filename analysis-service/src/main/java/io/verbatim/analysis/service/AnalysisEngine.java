@@ -2,10 +2,10 @@ package io.verbatim.analysis.service;
 
 import io.quarkus.runtime.StartupEvent;
 import io.verbatim.analysis.config.AnalysisConfig;
-import io.verbatim.analysis.engine.Analysis;
-import io.verbatim.analysis.engine.ArticleAnalyzer;
-import io.verbatim.analysis.engine.CoreNlpFrench;
-import io.verbatim.analysis.engine.Lexicon;
+import io.verbatim.engine.ArticleAnalyzer;
+import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.model.Analysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

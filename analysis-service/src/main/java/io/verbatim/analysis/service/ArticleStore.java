@@ -2,14 +2,14 @@ package io.verbatim.analysis.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.verbatim.analysis.engine.Analysis;
-import io.verbatim.analysis.engine.Entity;
 import io.verbatim.analysis.event.RawArticle;
 import io.verbatim.analysis.event.TaggedArticle;
 import io.verbatim.analysis.persistence.AnalysisRows;
 import io.verbatim.analysis.persistence.Article;
 import io.verbatim.analysis.persistence.EntityCatalog;
 import io.verbatim.analysis.persistence.TaggedOutbox;
+import io.verbatim.engine.model.Analysis;
+import io.verbatim.engine.model.Entity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.verbatim.analysis.service;
 
 import io.verbatim.analysis.config.AnalysisConfig;
-import io.verbatim.analysis.engine.Analysis;
+import io.verbatim.engine.model.Analysis;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

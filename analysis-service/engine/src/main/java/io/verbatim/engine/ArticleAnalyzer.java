@@ -1,0 +1,145 @@
+package io.verbatim.engine;
+
+import io.verbatim.engine.attribution.IndirectSpeech;
+import io.verbatim.engine.attribution.SpeakerAttributor;
+import io.verbatim.engine.coreference.SpeakerResolver;
+import io.verbatim.engine.entities.EntityRecognizer;
+import io.verbatim.engine.entities.EntityResolver;
+import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.model.Analysis;
+import io.verbatim.engine.model.Mention;
+import io.verbatim.engine.model.Quote;
+import io.verbatim.engine.quotes.QuoteMarks;
+import io.verbatim.engine.syntax.LanguageToolkit;
+import io.verbatim.engine.syntax.SpeechSyntax;
+import io.verbatim.engine.syntax.Token;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The engine, as stages over one text, each taking the previous stages' results:
+ * <ol>
+ *   <li>tokens, sentences and entity classes (the toolkit);</li>
+ *   <li>part-of-speech tags and dependency trees of the sentences that can hold speech (the toolkit, on demand);</li>
+ *   <li>entity mentions ({@link EntityRecognizer}, which asks for the tags of sentences naming an institution), then
+ *   entities resolved within the article ({@link EntityResolver});</li>
+ *   <li>quote marks ({@link QuoteMarks}) and their speakers ({@link SpeakerAttributor}: the reporting clause,
+ *   from the trees first), each speaker phrase resolved by {@link SpeakerResolver} (names, pronouns, roles);</li>
+ *   <li>reported speech without marks ({@link IndirectSpeech}), its sources resolved the same way.</li>
+ * </ol>
+ * A plain library: no Kafka, no database; thread-safe once built.
+ */
+public final class ArticleAnalyzer {
+
+    /** How many words after a reporting verb may come before the "que" or infinitive of what it reports. */
+    private static final int REPORT_WINDOW = 7;
+
+    private final LanguageToolkit toolkit;
+    private final Lexicon lexicon;
+    private final EntityResolver resolver;
+
+    public ArticleAnalyzer(LanguageToolkit toolkit, Lexicon lexicon) {
+        this.toolkit = toolkit;
+        this.lexicon = lexicon;
+        this.resolver = new EntityResolver(lexicon);
+    }
+
+    public Analysis analyze(String text) {
+        LanguageToolkit.Tokenized tokenized = toolkit.tokenize(text);
+        stopIfAbandoned();
+        List<QuoteMarks.Span> quoteMarks = QuoteMarks.find(text);
+        BitSet withSpeech = sentencesWithSpeech(tokenized.tokens());
+        SpeechSyntax syntax = new SpeechSyntax(text, toolkit.parse(tokenized, withSpeech,
+                longQuotations(text, quoteMarks)), lexicon);
+        stopIfAbandoned();
+        // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
+        EntityRecognizer recognizer = new EntityRecognizer(lexicon);
+        List<Token> tokens = toolkit.tag(tokenized, recognizer.sentencesToTag(tokenized.tokens()));
+        List<Mention> mentions = recognizer.recognize(text, tokens);
+        stopIfAbandoned();
+        EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
+        stopIfAbandoned();
+        SpeakerResolver speakers = new SpeakerResolver(text, resolution.entities(), resolution.mentions(), lexicon);
+        List<Quote> quotes = new ArrayList<>(new SpeakerAttributor(text, speakers, lexicon, syntax).attribute(quoteMarks));
+        stopIfAbandoned();
+        quotes.addAll(new IndirectSpeech(text, syntax, speakers).find(quotes));
+        quotes.sort(Comparator.comparingInt(Quote::start));
+        return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size());
+    }
+
+    /**
+     * The service abandons an analysis that outlives its time budget by interrupting its thread; the check
+     * between steps keeps an abandoned analysis from using a core for longer than one step.
+     */
+    private static void stopIfAbandoned() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("analysis abandoned: its thread was interrupted");
+        }
+    }
+
+    /** Quotations long enough to be sentences: the parser needs to know only where they attach. */
+    private static List<int[]> longQuotations(String text, List<QuoteMarks.Span> marks) {
+        List<int[]> quotations = new ArrayList<>();
+        for (QuoteMarks.Span span : marks) {
+            if (!span.isEmpty() && SpeechSyntax.wordCount(text.substring(span.start(), span.end())) >= SpeechSyntax.FRAGMENT_WORDS) {
+                quotations.add(new int[]{span.start(), span.end()});
+            }
+        }
+        return quotations;
+    }
+
+    /**
+     * Sentences that can hold speech: a quote mark, a source preposition ("selon", "d'après", an opening
+     * "Pour"), or a reporting verb with what reports speech after it ("que", or an infinitive for the verbs that
+     * report with one) or an inverted subject before it (", a indiqué X"). Parsing costs more than everything else, so only these are parsed.
+     */
+    private BitSet sentencesWithSpeech(List<Token> tokens) {
+        BitSet chosen = new BitSet();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!chosen.get(token.sentence()) && signalsSpeech(tokens, i)) {
+                chosen.set(token.sentence());
+            }
+        }
+        return chosen;
+    }
+
+    private boolean signalsSpeech(List<Token> tokens, int i) {
+        String word = FrenchWords.lower(tokens.get(i).text());
+        if (QuoteMarks.containsMark(word) || word.equals("selon")) {
+            return true;
+        }
+        boolean opensSentence = i == 0 || tokens.get(i - 1).sentence() != tokens.get(i).sentence();
+        if (word.equals("après") && i > 0 && FrenchWords.lower(tokens.get(i - 1).text()).matches("d['’]")
+                || word.equals("pour") && opensSentence) {
+            return true;
+        }
+        if (!lexicon.isCueForm(word)) {
+            return false;
+        }
+        if (i > 0 && (tokens.get(i - 1).text().equals(",") || i > 1 && tokens.get(i - 2).text().equals(","))) {
+            return true;
+        }
+        for (int j = i + 1; j < Math.min(tokens.size(), i + REPORT_WINDOW); j++) {
+            String next = FrenchWords.lower(tokens.get(j).text());
+            if (tokens.get(j).sentence() != tokens.get(i).sentence() || next.equals(".")) {
+                break;
+            }
+            if (next.equals("que") || next.matches("qu['’]")
+                    || next.matches("d['’]|de|avoir|être") && reportsInfinitive(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does this reporting verb form report with an infinitive ("a promis de", not "a noté des")? */
+    private boolean reportsInfinitive(String form) {
+        return lexicon.cueLemma(form).map(lexicon::reportsInfinitive).orElse(false);
+    }
+}

@@ -1,0 +1,417 @@
+package io.verbatim.engine.coreference;
+
+import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.model.Confidence;
+import io.verbatim.engine.model.Entity;
+import io.verbatim.engine.model.EntityType;
+import io.verbatim.engine.model.Mention;
+import io.verbatim.engine.model.Quote;
+import io.verbatim.engine.quotes.QuoteMarks;
+import io.verbatim.engine.syntax.SpeechSyntax;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Who a speaker phrase designates in an article: a name directly (a person before an organisation), a pronoun
+ * (the last speaker before it, agreeing in gender, else the person the text has named most), a role noun
+ * ("le ministre belge") the person the article introduced with that role, an organisation's voice ("la
+ * direction", "le rapport") the organisation the article is about. It keeps no state: what was said before
+ * ({@code said}, the quotes attributed so far, in text order) is passed in.
+ */
+public final class SpeakerResolver {
+
+    /** A speaker phrase found in the text, resolved ({@code entity} ≥ 0) or not. */
+    public record Speaker(int entity, Quote.SpeakerMention mention, String descriptor, double confidence) {
+    }
+
+    public static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}]+)*['’]?");
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "(?:\\b(?:AFP|Reuters|AP|Photo|Crédit)\\b[^\\n]{0,40})$|^(?:Photo|Illustration)\\b");
+    private static final Set<String> NP_STOP_WORDS = Set.of("lors", "après", "avant", "devant", "pendant", "dans",
+            "sur", "en", "à", "au", "aux", "qui", "dont", "que", "qu'", "qu’", "lundi", "mardi", "mercredi", "jeudi",
+            "vendredi", "samedi", "dimanche", "hier", "mais", "et", "car", "selon", "avec", "alors", "puis", "parce");
+    /**
+     * What speaks for an organisation, folded: its kind ("le syndicat") or its management ("a indiqué la
+     * direction"); what it publishes ("ajoute le documentaire") comes from the lexicon.
+     */
+    private static final Set<String> ORGANISATION_VOICES = Stream.concat(FrenchWords.ORGANISATION_NOUNS.stream(),
+                    Stream.of("direction"))
+            .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
+            "certaines", "nombre", "d'autres", "d’autres");
+
+    private final String text;
+    private final List<Entity> entities;
+    private final List<Mention> mentions;
+    private final Lexicon lexicon;
+    private final Map<Integer, Character> genders = new HashMap<>();
+
+    public SpeakerResolver(String text, List<Entity> entities, List<Mention> mentions, Lexicon lexicon) {
+        this.text = text;
+        this.entities = entities;
+        this.mentions = mentions;
+        this.lexicon = lexicon;
+    }
+
+    /** The index of the first mention starting at or after an offset (mentions are in text order). */
+    private int firstMentionFrom(int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The entity of the last quote with a named speaker that ends before an offset, or -1. */
+    private static int lastSpeaker(List<Quote> said, int before) {
+        for (int i = said.size() - 1; i >= 0; i--) {
+            if (said.get(i).end() <= before && said.get(i).hasSpeaker()) {
+                return said.get(i).speaker();
+            }
+        }
+        return -1;
+    }
+
+    /** The speaker that a source found in the tree designates: a pronoun resolved, else the phrase. */
+    public Optional<Speaker> speakerOf(SpeechSyntax.Source source, int quoteOpen, List<Quote> said) {
+        if (source.pronoun() != null) {
+            return Optional.of(pronoun(source.start(), text.substring(source.start(), source.end()), quoteOpen, said));
+        }
+        int from = source.coreStart();
+        int to = source.coreEnd();
+        while (from < to && QuoteMarks.isSpace(text.charAt(from))) {
+            from++;
+        }
+        if (to <= from) {
+            return Optional.empty();
+        }
+        Mention named = speakerMentionIn(from, to);
+        if (named == null) {
+            // "le rapport du BEA", "la direction de Renault": an organisation speaks through its voice, named in
+            // the complement; "un porte-parole de la police" names nobody.
+            Mention inComplement = speakerMentionIn(source.start(), source.end());
+            List<String> head = contentWords(text.substring(from, to));
+            // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
+            // one of many and names nobody.
+            boolean document = !head.isEmpty() && lexicon.isDocument(head.get(0));
+            boolean voice = !head.isEmpty() && (isVoice(head.get(0)) || lexicon.speaksForOrganisation(head.get(0)))
+                    && (document || !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0])));
+            if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
+                named = inComplement;
+            }
+        }
+        if (named == null) {
+            // "Bruxelles a salué", "Washington estime": a place that is the whole subject speaks for its government;
+            // "Moody's explique": a name the tagger could not type (a brand, a platform) speaks as an organisation.
+            named = placeExactly(from, to);
+            named = named != null ? named : mentionExactly(from, to, EntityType.MISC);
+        }
+        if (named != null) {
+            return Optional.of(named(named, Confidence.NAMED));
+        }
+        int phraseStart = Math.min(from, source.start());
+        return phrase(from, to, said).map(speaker -> speaker.entity() >= 0 ? speaker
+                // Nobody named: the whole phrase says who spoke ("un porte-parole de la police").
+                : new Speaker(-1, new Quote.SpeakerMention(phraseStart, source.end(),
+                        text.substring(phraseStart, source.end())), descriptorText(text.substring(phraseStart,
+                        source.end())), speaker.confidence()));
+    }
+
+    /** The kind of an organisation, its management, or what it publishes (a folded noun). */
+    private boolean isVoice(String foldedNoun) {
+        return ORGANISATION_VOICES.contains(foldedNoun) || lexicon.isDocument(foldedNoun);
+    }
+
+    private Mention placeExactly(int from, int to) {
+        return mentionExactly(from, to, EntityType.LOC);
+    }
+
+    private Mention mentionExactly(int from, int to, EntityType type) {
+        for (Mention m : mentions) {
+            if (m.type() == type && m.start() == from && m.end() == to) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private Mention personAt(int offset) {
+        return mentions.stream().filter(m -> m.start() == offset && m.type() == EntityType.PER).findFirst().orElse(null);
+    }
+
+    public boolean isAbbreviation(int dot) {
+        int s = dot;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        String word = text.substring(s, dot + 1).toLowerCase(Locale.FRENCH);
+        return FrenchWords.TITLES.contains(word) || dot - s == 1 && Character.isUpperCase(text.charAt(s));
+    }
+
+    /** A name, a pronoun or a role phrase starting at {@code from}; ends at punctuation or an adjunct. */
+    public Optional<Speaker> phrase(int from, int limit, List<Quote> said) {
+        while (from < limit && QuoteMarks.isSpace(text.charAt(from))) {
+            from++;
+        }
+        int end = from;
+        Matcher w = WORD.matcher(text).region(from, limit);
+        int words = 0;
+        while (w.find() && w.start() <= end + 2) {
+            String word = FrenchWords.lower(text.substring(w.start(), w.end()));
+            if (words > 0 && NP_STOP_WORDS.contains(word) || words >= 10) {
+                break;
+            }
+            end = w.end();
+            words++;
+            if (end < limit && ",;:.!?()«»\"".indexOf(text.charAt(end)) >= 0
+                    && !(text.charAt(end) == '.' && isAbbreviation(end))) {
+                break;
+            }
+        }
+        if (end <= from) {
+            return Optional.empty();
+        }
+        String phrase = text.substring(from, end);
+        String first = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (FrenchWords.SUBJECT_PRONOUNS.contains(first)) {
+            return Optional.of(pronoun(from, first, from, said));
+        }
+        Mention named = speakerMentionIn(from, end);
+        if (named == null || named.type() != EntityType.PER) {
+            // "un jeune manifestant, Abdel Nasser": the role phrase is followed by the name in apposition.
+            Matcher apposition = Pattern.compile("^,[\\s\\u00a0]*").matcher(text.substring(end, Math.min(limit, end + 3)));
+            if (apposition.find()) {
+                int nameAt = end + apposition.end();
+                Mention person = personAt(nameAt);
+                Mention organisation = mentions.stream()
+                        .filter(m -> m.start() == nameAt && m.type() == EntityType.ORG).findFirst().orElse(null);
+                // "la fédération des banques, Febelfin": a person, else an organisation, in apposition.
+                named = person != null ? person : named != null ? named : organisation;
+            }
+        }
+        return Optional.of(named != null ? named(named, Confidence.NAMED) : roleSpeaker(from, end, phrase, said));
+    }
+
+    /**
+     * The speaker named in a phrase: a person before an organisation ("le directeur du CNRS, Jean Dupont"),
+     * else the first organisation.
+     */
+    public Mention speakerMentionIn(int from, int to) {
+        Mention organisation = null;
+        for (int i = firstMentionFrom(from); i < mentions.size() && mentions.get(i).start() < to; i++) {
+            Mention m = mentions.get(i);
+            if (m.end() <= to) {
+                if (m.type() == EntityType.PER) {
+                    return m;
+                }
+                if (m.type() == EntityType.ORG && organisation == null) {
+                    organisation = m;
+                }
+            }
+        }
+        return organisation;
+    }
+
+    public Speaker named(Mention m, double confidence) {
+        int start = m.start();
+        // Keep the title in the speaker mention: it is how the article designates the speaker.
+        Matcher title = Pattern.compile("(?:M\\.|Mme|Mlle|MM\\.|Dr|Pr|Me)[\\s\\u00a0]+$")
+                .matcher(text.substring(Math.max(0, start - 6), start));
+        if (title.find()) {
+            start = Math.max(0, start - 6) + title.start();
+        }
+        return new Speaker(m.entity(), new Quote.SpeakerMention(start, m.end(), text.substring(start, m.end())),
+                entities.get(m.entity()).descriptor(), confidence);
+    }
+
+    /**
+     * "il" / "elle": the last speaker if there is one, else the person the text has named most so far: the subject
+     * of a story outweighs a person named once in passing. When the last speaker is an organisation, a person
+     * named since its quote comes first ("Le syndicat dénonce « … ». Sa déléguée, Odile Marchand, … a-t-elle dit").
+     */
+    public Speaker pronoun(int at, String pronoun, int before, List<Quote> said) {
+        Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
+        int lastSpeaker = lastSpeaker(said, before);
+        Quote lastQuote = said.isEmpty() ? null : said.get(said.size() - 1);
+        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBetween(0, before, EntityType.PER);
+        if (entity < 0) {
+            // Nobody named yet: "L'ONG X publie un rapport dans lequel elle dévoile que …" is the organisation.
+            entity = lastNamedBefore(before, EntityType.ORG);
+        }
+        if (entity >= 0 && entities.get(entity).type() != EntityType.PER && lastQuote != null) {
+            int personSince = mostNamedBetween(lastQuote.end(), before, EntityType.PER);
+            entity = personSince >= 0 ? personSince : entity;
+        }
+        char gender = FrenchWords.lower(pronoun).startsWith("elle") ? 'f' : 'm';
+        if (entity >= 0 && entities.get(entity).type() == EntityType.PER && genderOf(entity) != '?'
+                && genderOf(entity) != gender) {
+            // "elle" after a man's words: the last woman named before the pronoun.
+            int agreeing = lastPersonOfGender(before, gender);
+            entity = agreeing >= 0 ? agreeing : entity;
+        }
+        String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
+        return new Speaker(entity, mention, descriptor, entity >= 0 ? Confidence.RESOLVED : Confidence.NONE);
+    }
+
+    /**
+     * A person's grammatical gender, 'm', 'f' or '?': a title before one of their mentions ("Mme Vasseur"),
+     * else their first name.
+     */
+    private char genderOf(int entity) {
+        return genders.computeIfAbsent(entity, e -> {
+            for (Mention m : mentions) {
+                if (m.entity() == e) {
+                    String before = FrenchWords.lower(text.substring(Math.max(0, m.start() - 10), m.start()).strip());
+                    if (before.endsWith("mme") || before.endsWith("madame") || before.endsWith("mlle")) {
+                        return 'f';
+                    }
+                    if (before.endsWith("m.") || before.endsWith("monsieur")) {
+                        return 'm';
+                    }
+                }
+            }
+            String name = entities.get(e).name();
+            return lexicon.genderOfFirstName(name.split("[\\s\\u00a0]+")[0]);
+        });
+    }
+
+    private int lastNamedBefore(int before, EntityType type) {
+        int found = -1;
+        for (Mention m : mentions) {
+            if (m.start() < before && m.type() == type && !inCaption(m.start())) {
+                found = m.entity();
+            }
+        }
+        return found;
+    }
+
+    private int lastPersonOfGender(int before, char gender) {
+        int found = -1;
+        for (Mention m : mentions) {
+            if (m.start() < before && m.type() == EntityType.PER && genderOf(m.entity()) == gender) {
+                found = m.entity();
+            }
+        }
+        return found;
+    }
+
+    /** The entity of a type named most often between two offsets (outside photo captions), the latest on a tie. */
+    private int mostNamedBetween(int from, int before, EntityType type) {
+        int entity = -1;
+        Map<Integer, Integer> timesNamed = new HashMap<>();
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.start() < before && m.type() == type && !inCaption(m.start())) {
+                int times = timesNamed.merge(m.entity(), 1, Integer::sum);
+                if (entity < 0 || times >= timesNamed.get(entity)) {
+                    entity = m.entity();
+                }
+            }
+        }
+        return entity;
+    }
+
+    /** "le ministre belge": the person whose descriptor has all these words, best the same head noun. */
+    private Speaker roleSpeaker(int from, int end, String phrase, List<Quote> said) {
+        int lastSpeaker = lastSpeaker(said, end);
+        Quote.SpeakerMention mention = new Quote.SpeakerMention(from, end, phrase);
+        List<String> words = contentWords(phrase);
+        String opener = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
+            return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
+        }
+        if (isVoice(words.get(0))) {
+            // "le syndicat", "la fédération", "la direction": the organisation the article is about so far.
+            int organisation = mostNamedBetween(0, from, EntityType.ORG);
+            if (organisation >= 0) {
+                return new Speaker(organisation, mention, descriptorText(phrase), Confidence.VOICE);
+            }
+        }
+        int best = -1;
+        int bestScore = 0;
+        for (int i = 0; i < entities.size(); i++) {
+            Entity e = entities.get(i);
+            Set<String> known = roleWords(i);
+            if (known.isEmpty() || !known.containsAll(words)) {
+                continue;
+            }
+            List<String> own = e.descriptor() == null ? List.of() : contentWords(e.descriptor());
+            int score = 2 + (own.isEmpty() || !own.get(0).equals(words.get(0)) ? 0 : 2) + (i == lastSpeaker ? 1 : 0);
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        if (best < 0) {
+            return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);
+        }
+        return new Speaker(best, mention, entities.get(best).descriptor(), Confidence.RESOLVED);
+    }
+
+    /**
+     * The words a person can be designated by: their descriptor, and for "son homologue belge" the role of the
+     * person they are the counterpart of (so "le ministre belge" finds them). Organisations by their name.
+     */
+    private Set<String> roleWords(int entity) {
+        Entity e = entities.get(entity);
+        Set<String> words = new LinkedHashSet<>();
+        if (e.type() == EntityType.ORG) {
+            words.addAll(contentWords(e.name()));
+            return words;
+        }
+        if (e.descriptor() == null) {
+            return words;
+        }
+        List<String> own = contentWords(e.descriptor());
+        words.addAll(own);
+        if (!own.isEmpty() && own.get(0).equals("homologue")) {
+            for (Entity other : entities) {
+                if (other != e && other.descriptor() != null && !contentWords(other.descriptor()).isEmpty()
+                        && !contentWords(other.descriptor()).get(0).equals("homologue")) {
+                    words.add(contentWords(other.descriptor()).get(0));
+                    break;
+                }
+            }
+        }
+        return words;
+    }
+
+    private static List<String> contentWords(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (String word : FrenchWords.fold(phrase).split("[^\\p{L}\\p{N}-]+")) {
+            if (!word.isEmpty() && !FrenchWords.DETERMINERS.contains(word) && !Set.of("l", "d", "de", "des", "du")
+                    .contains(word)) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    private static String descriptorText(String phrase) {
+        return phrase.strip();
+    }
+
+    private boolean inCaption(int offset) {
+        int start = text.lastIndexOf('\n', offset) + 1;
+        int end = text.indexOf('\n', offset);
+        String paragraph = text.substring(start, end < 0 ? text.length() : end).strip();
+        return CREDIT_LINE.matcher(paragraph).find();
+    }
+}

@@ -1,0 +1,66 @@
+package io.verbatim.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.verbatim.engine.model.Analysis;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * Stored articles are re-analysed when the analyzer version moves, so the version must move whenever the output
+ * does. This test fingerprints what the engine finds on texts of our own (the gold articles and the demo
+ * article, always in the repository) and compares it with the fingerprint recorded for the current version in
+ * {@code analyzer-fingerprint.txt}. After a change of output: bump {@link Analysis#ANALYZER_VERSION}, then run
+ * this test once with {@code -Dverbatim.recordFingerprint=true} to record the new pair.
+ */
+class AnalyzerVersionGuardTest {
+
+    private static final Path RECORD = Path.of("src/test/resources/analyzer-fingerprint.txt");
+
+    @Test
+    void theVersionMovesWithTheOutput() throws Exception {
+        String fingerprint = fingerprint();
+        if (Boolean.getBoolean("verbatim.recordFingerprint")) {
+            Files.writeString(RECORD, Analysis.ANALYZER_VERSION + " " + fingerprint + "\n");
+        }
+        String[] recorded = Files.readString(RECORD).strip().split(" ");
+        if (!recorded[1].equals(fingerprint)) {
+            assertNotEquals(recorded[0], Analysis.ANALYZER_VERSION, "the engine's output changed but "
+                    + "Analysis.ANALYZER_VERSION is still " + recorded[0] + ": bump it so stored articles are re-analysed");
+        }
+        assertEquals(recorded[0] + " " + recorded[1], Analysis.ANALYZER_VERSION + " " + fingerprint,
+                "record the new version's fingerprint: run this test with -Dverbatim.recordFingerprint=true");
+    }
+
+    private static String fingerprint() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> gold = Files.list(Path.of("src/test/resources/gold"))) {
+            for (Path file : gold.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                texts.add(json.readTree(file.toFile()).get("text").asText());
+            }
+        }
+        texts.add(json.readTree(Path.of("../../deploy/local/sample-article.json").toFile()).get("body").asText());
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (String text : texts) {
+            Analysis analysis = Engine.get().analyze(text);
+            StringBuilder output = new StringBuilder();
+            analysis.mentions().forEach(m -> output.append(m.start()).append(':').append(m.end()).append(m.type())
+                    .append(analysis.entities().get(m.entity()).name()).append('\n'));
+            analysis.quotes().forEach(q -> output.append(q.start()).append(':').append(q.end()).append(q.type())
+                    .append(q.cue()).append(analysis.speakerName(q)).append('\n'));
+            digest.update(output.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,20 @@
+package io.verbatim.engine;
+
+import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.lang.fr.CoreNlpFrench;
+
+/** One engine for all engine tests: loading the French model takes seconds and hundreds of megabytes. */
+public final class Engine {
+
+    private static ArticleAnalyzer analyzer;
+
+    private Engine() {
+    }
+
+    public static synchronized ArticleAnalyzer get() {
+        if (analyzer == null) {
+            analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
+        }
+        return analyzer;
+    }
+}

@@ -1,0 +1,78 @@
+package io.verbatim.engine.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.verbatim.engine.ArticleAnalyzer;
+import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Quality floors on the shared development set, so that a change to a rule cannot silently make the engine
+ * worse (the floors sit a little under the scores in the README), and an article written for the tests.
+ */
+class DevSetQualityTest {
+
+    private static final double FLOOR_QUOTE_F1 = 0.86;
+    private static final double FLOOR_SPEAKER = 0.73;
+    private static ArticleAnalyzer analyzer;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void loadEngine() {
+        analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
+    }
+
+    private static Scoreboard score(Path... dirs) throws Exception {
+        Scoreboard board = new Scoreboard();
+        for (Path dir : dirs) {
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(dir)) {
+                files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            }
+            for (Path file : files) {
+                GoldArticle gold = GoldArticle.read(file, JSON);
+                board.add(gold, analyzer.analyze(gold.text()));
+            }
+        }
+        return board;
+    }
+
+    /** The development set the rules were written on. */
+    @Test
+    void devSetStaysAboveItsFloors() throws Exception {
+        Scoreboard board = score(SharedCorpus.require("dev"));
+        assertTrue(board.documents > 0, "no article read");
+        assertTrue(board.micro().f1() >= 0.85, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= 0.93, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= 0.86, "speaker accuracy " + board.speakerAccuracy());
+        assertTrue(board.cueAccuracy() >= 0.88, "cue accuracy " + board.cueAccuracy());
+    }
+
+    /** Both development folders together: more varied articles, closer to news the engine has never seen. */
+    @Test
+    void wholeDevelopmentSetStaysAboveItsFloors() throws Exception {
+        Scoreboard board = score(SharedCorpus.require("dev"), SharedCorpus.require("dev-wikinews"));
+        assertTrue(board.documents > 0, "no article read");
+        assertTrue(board.micro().f1() >= 0.83, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= FLOOR_QUOTE_F1, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= FLOOR_SPEAKER, "speaker accuracy " + board.speakerAccuracy());
+    }
+
+    /** Our own articles (src/test/resources/gold) include cases the engine still misses; these are floors. */
+    @Test
+    void ownArticlesStayAboveTheirFloors() throws Exception {
+        Scoreboard board = score(Path.of("src/test/resources/gold"));
+        assertTrue(board.documents > 0, "no article read");
+        assertTrue(board.micro().f1() >= 0.90, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= 0.95, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= 0.90, "speaker accuracy " + board.speakerAccuracy());
+    }
+}

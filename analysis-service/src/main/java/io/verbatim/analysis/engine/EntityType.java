@@ -1,6 +1,0 @@
-package io.verbatim.analysis.engine;
-
-/** The entity classes the engine tags, as in the gold annotation conventions. */
-public enum EntityType {
-    PER, ORG, LOC, MISC
-}
