@@ -5,17 +5,19 @@ import io.verbatim.engine.attribution.SpeakerAttributor;
 import io.verbatim.engine.coreference.SpeakerResolver;
 import io.verbatim.engine.entities.EntityRecognizer;
 import io.verbatim.engine.entities.EntityResolver;
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.Language;
+import io.verbatim.engine.lang.WordClass;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.Analysis;
 import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.quotes.QuoteMarks;
 import io.verbatim.engine.syntax.LanguageToolkit;
-import io.verbatim.engine.syntax.SpeechSyntax;
+import io.verbatim.engine.quotes.SpeechSyntax;
 import io.verbatim.engine.syntax.Token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -39,14 +41,31 @@ public final class ArticleAnalyzer {
     /** How many words after a reporting verb may come before the "que" or infinitive of what it reports. */
     private static final int REPORT_WINDOW = 7;
 
+    private final String version;
     private final LanguageToolkit toolkit;
     private final Lexicon lexicon;
     private final EntityResolver resolver;
+    /** The source prepositions as the tokenizer splits them ("d'", "après"), folded. */
+    private final List<String[]> sourcePrepositions;
 
-    public ArticleAnalyzer(LanguageToolkit toolkit, Lexicon lexicon) {
+    /** An analyzer of a language, its models loaded (seconds): build one and share it. */
+    public ArticleAnalyzer(Language language) {
+        this(language.analyzerVersion(), language.loadToolkit(), language.lexicon());
+    }
+
+    /** An analyzer over a given toolkit (tests of the rules use a tokenizer alone). */
+    public ArticleAnalyzer(String version, LanguageToolkit toolkit, Lexicon lexicon) {
+        this.version = version;
         this.toolkit = toolkit;
         this.lexicon = lexicon;
         this.resolver = new EntityResolver(lexicon);
+        this.sourcePrepositions = lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream()
+                .map(p -> Arrays.stream(p.split("(?<=['’])|\\s+")).map(Lexicon::fold).toArray(String[]::new)).toList();
+    }
+
+    /** Stored with each article it analyses; it moves whenever what the engine finds in the language changes. */
+    public String version() {
+        return version;
     }
 
     public Analysis analyze(String text) {
@@ -69,7 +88,7 @@ public final class ArticleAnalyzer {
         stopIfAbandoned();
         quotes.addAll(new IndirectSpeech(text, syntax, speakers).find(quotes));
         quotes.sort(Comparator.comparingInt(Quote::start));
-        return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size());
+        return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size(), version);
     }
 
     /**
@@ -110,13 +129,12 @@ public final class ArticleAnalyzer {
     }
 
     private boolean signalsSpeech(List<Token> tokens, int i) {
-        String word = FrenchWords.lower(tokens.get(i).text());
-        if (QuoteMarks.containsMark(word) || word.equals("selon")) {
+        String word = lexicon.lower(tokens.get(i).text());
+        if (QuoteMarks.containsMark(word)) {
             return true;
         }
         boolean opensSentence = i == 0 || tokens.get(i - 1).sentence() != tokens.get(i).sentence();
-        if (word.equals("après") && i > 0 && FrenchWords.lower(tokens.get(i - 1).text()).matches("d['’]")
-                || word.equals("pour") && opensSentence) {
+        if (opensSource(tokens, i) || lexicon.is(WordClass.OPINION_PREPOSITIONS, word) && opensSentence) {
             return true;
         }
         if (!lexicon.isCueForm(word)) {
@@ -126,12 +144,29 @@ public final class ArticleAnalyzer {
             return true;
         }
         for (int j = i + 1; j < Math.min(tokens.size(), i + REPORT_WINDOW); j++) {
-            String next = FrenchWords.lower(tokens.get(j).text());
+            String next = lexicon.lower(tokens.get(j).text());
             if (tokens.get(j).sentence() != tokens.get(i).sentence() || next.equals(".")) {
                 break;
             }
-            if (next.equals("que") || next.matches("qu['’]")
-                    || next.matches("d['’]|de|avoir|être") && reportsInfinitive(word)) {
+            if (lexicon.is(WordClass.COMPLEMENTIZERS, next)
+                    || lexicon.is(WordClass.INFINITIVE_REPORT_STARTS, next) && reportsInfinitive(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does a source preposition ("selon", "d'après", as the tokenizer splits it) end at token {@code i}? */
+    private boolean opensSource(List<Token> tokens, int i) {
+        for (String[] words : sourcePrepositions) {
+            if (words.length > i + 1) {
+                continue;
+            }
+            boolean all = true;
+            for (int k = 0; k < words.length && all; k++) {
+                all = Lexicon.fold(tokens.get(i - words.length + 1 + k).text()).equals(words[k]);
+            }
+            if (all) {
                 return true;
             }
         }

@@ -1,7 +1,6 @@
 package io.verbatim.engine;
 
-import io.verbatim.engine.lang.Lexicon;
-import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.lang.fr.French;
 
 /** One engine for all engine tests: loading the French model takes seconds and hundreds of megabytes. */
 public final class Engine {
@@ -13,7 +12,7 @@ public final class Engine {
 
     public static synchronized ArticleAnalyzer get() {
         if (analyzer == null) {
-            analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
+            analyzer = new ArticleAnalyzer(French.LANGUAGE);
         }
         return analyzer;
     }

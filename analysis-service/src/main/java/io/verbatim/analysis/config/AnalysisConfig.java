@@ -4,10 +4,18 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Settings of analysis-service; each can be overridden by a VERBATIM_ANALYSIS_* environment variable. */
 @ConfigMapping(prefix = "verbatim.analysis")
 public interface AnalysisConfig {
+
+    /**
+     * The languages whose models this instance loads (ISO 639-1 codes the engine reads): each costs heap and start-up
+     * time, and an article in another language is dead-lettered as {@code invalid}.
+     */
+    @WithDefault("fr")
+    List<String> languages();
 
     /** Raw records with a longer body are refused (sent to the dead-letter topic). */
     @WithDefault("1048576")

@@ -3,14 +3,14 @@ package io.verbatim.analysis.service;
 import io.quarkus.runtime.StartupEvent;
 import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.engine.ArticleAnalyzer;
-import io.verbatim.engine.lang.Lexicon;
-import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.Languages;
 import io.verbatim.engine.model.Analysis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +24,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Loads the French models once, in the background at start-up (seconds, hundreds of MB), so health endpoints
+ * Loads the models of the configured languages once, in the background at start-up (seconds, hundreds of MB), so health endpoints
  * answer meanwhile; readiness stays DOWN and analysis waits until they are loaded, and a failed load fails
  * liveness instead of turning the backlog into dead letters.
  *
@@ -56,10 +56,14 @@ public class AnalysisEngine {
         Thread loader = new Thread(() -> {
             long began = System.nanoTime();
             try {
-                analyzer.complete(Map.of("fr", new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"))::analyze));
-                LOG.infof("French NLP models loaded in %d ms", (System.nanoTime() - began) / 1_000_000);
+                Map<String, Function<String, Analysis>> analyzers = new LinkedHashMap<>();
+                for (String code : config.languages()) {
+                    analyzers.put(code, new ArticleAnalyzer(Languages.require(code))::analyze);
+                }
+                analyzer.complete(Map.copyOf(analyzers));
+                LOG.infof("NLP models of %s loaded in %d ms", analyzers.keySet(), (System.nanoTime() - began) / 1_000_000);
             } catch (RuntimeException | Error e) {
-                LOG.error("cannot load the French NLP models", e);
+                LOG.error("cannot load the NLP models of " + config.languages(), e);
                 analyzer.completeExceptionally(e);
             }
         }, "nlp-model-loader");
@@ -96,7 +100,7 @@ public class AnalysisEngine {
         if (loaded == null) {
             throw new IllegalStateException("the NLP models are not loaded");
         }
-        Function<String, Analysis> ready = loaded.get(language);
+        Function<String, Analysis> ready = language == null ? null : loaded.get(language);
         if (ready == null) {
             throw new PoisonRecordException("invalid", "no analyzer for language '" + language + "' (have "
                     + loaded.keySet() + ")");

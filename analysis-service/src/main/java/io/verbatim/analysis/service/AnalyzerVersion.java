@@ -1,7 +1,7 @@
 package io.verbatim.analysis.service;
 
 /**
- * Analyzer versions are named {@code verbatim-<language>-<N>} ({@code Analysis.ANALYZER_VERSION}) and ordered by
+ * Analyzer versions are named {@code verbatim-<language>-<N>} (each language's own, {@code Analysis.analyzerVersion()}) and ordered by
  * N, so that an analyzer never replaces the work of a newer one (a pod not yet rolled during an upgrade).
  */
 public final class AnalyzerVersion {

@@ -56,7 +56,7 @@ public class ArticleStore {
     public Outcome store(RawArticle raw, Analysis analysis) {
         UUID id = UUID.fromString(raw.id());
         String stored = catalog.lockAnalyzerVersion(id);
-        if (stored != null && !AnalyzerVersion.isOlder(stored, Analysis.ANALYZER_VERSION)) {
+        if (stored != null && !AnalyzerVersion.isOlder(stored, analysis.analyzerVersion())) {
             return Outcome.UNCHANGED;
         }
         long[] entityIds = storeEntities(analysis.entities());
@@ -67,7 +67,7 @@ public class ArticleStore {
         } else {
             // Inserted by a racing delivery meanwhile, or older: decide again on the locked row.
             stored = catalog.lockAnalyzerVersion(id);
-            if (!AnalyzerVersion.isOlder(stored, Analysis.ANALYZER_VERSION)) {
+            if (!AnalyzerVersion.isOlder(stored, analysis.analyzerVersion())) {
                 return Outcome.UNCHANGED;
             }
             catalog.replaceArticle(article, toJson(article.authors));
@@ -115,13 +115,13 @@ public class ArticleStore {
         article.body = raw.body();
         article.url = raw.url();
         article.source = raw.source();
-        article.language = raw.language() == null ? "fr" : raw.language();
+        article.language = raw.language();
         article.authors = (raw.authors() == null ? List.<String>of() : raw.authors()).toArray(String[]::new);
         article.publishedAt = raw.publishedAt();
         article.receivedAt = raw.receivedAt();
         // Microseconds, as PostgreSQL keeps it: the event says what the row says.
         article.analyzedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        article.analyzerVersion = Analysis.ANALYZER_VERSION;
+        article.analyzerVersion = analysis.analyzerVersion();
         article.tokenCount = analysis.tokenCount();
         return article;
     }

@@ -7,7 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import io.verbatim.analysis.persistence.Article;
 import io.verbatim.analysis.persistence.ArticleQuote;
 import io.verbatim.analysis.persistence.EntityMention;
-import io.verbatim.engine.model.Analysis;
+import io.verbatim.engine.lang.fr.French;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -149,7 +149,7 @@ class RawArticleConsumerTest {
 
         String newBody = "Le maire de Lyon Marc Petit a inauguré le pont.\n\n« Le chantier est fini », a déclaré M. Petit.";
         KafkaTestClient.send("articles.raw", id, raw(id, "Mise à jour corrigée", newBody));
-        await().atMost(Duration.ofSeconds(90)).until(() -> Analysis.ANALYZER_VERSION.equals(analyzerVersion(uuid)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> French.LANGUAGE.analyzerVersion().equals(analyzerVersion(uuid)));
         Article stored = article(uuid);
         assertEquals("Mise à jour corrigée", stored.title);
         assertEquals(newBody, stored.body);

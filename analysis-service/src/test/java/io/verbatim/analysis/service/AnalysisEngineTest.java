@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AnalysisEngineTest {
 
-    private static final Analysis EMPTY = new Analysis(List.of(), List.of(), List.of(), 1);
+    private static final Analysis EMPTY = new Analysis(List.of(), List.of(), List.of(), 1, "verbatim-fr-1");
 
     private static AnalysisEngine engine(Duration budget, Function<String, Analysis> analyzer) {
         AnalysisEngine engine = new AnalysisEngine();
@@ -29,6 +29,7 @@ class AnalysisEngineTest {
             public Duration maxRetryPause() { return Duration.ofMillis(10); }
             public Duration publishTimeout() { return Duration.ofSeconds(1); }
             public int outboxBatch() { return 10; }
+            public List<String> languages() { return List.of("fr"); }
         };
         engine.analyzer.complete(java.util.Map.of("fr", analyzer));
         return engine;

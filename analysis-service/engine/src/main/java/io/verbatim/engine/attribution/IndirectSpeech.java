@@ -5,7 +5,7 @@ import io.verbatim.engine.model.Confidence;
 import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.model.QuoteType;
 import io.verbatim.engine.quotes.QuoteMarks;
-import io.verbatim.engine.syntax.SpeechSyntax;
+import io.verbatim.engine.quotes.SpeechSyntax;
 
 import java.util.ArrayList;
 import java.util.List;

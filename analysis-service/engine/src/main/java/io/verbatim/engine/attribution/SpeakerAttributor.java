@@ -1,7 +1,7 @@
 package io.verbatim.engine.attribution;
 
 import io.verbatim.engine.coreference.SpeakerResolver;
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.WordClass;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.Confidence;
 import io.verbatim.engine.model.EntityType;
@@ -9,7 +9,7 @@ import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.model.QuoteType;
 import io.verbatim.engine.quotes.QuoteMarks;
-import io.verbatim.engine.syntax.SpeechSyntax;
+import io.verbatim.engine.quotes.SpeechSyntax;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,46 +29,70 @@ import java.util.regex.Pattern;
  */
 public final class SpeakerAttributor {
 
-    private static final String AUX = "(?:a|ont|avait|avaient|aura|aurait|auraient|avait-(?:il|elle|on)|a-t-(?:il|elle|on)"
-            + "|ont-(?:ils|elles)|s['’]est|s['’]était|se sont|s['’]est-(?:il|elle))";
-    private static final String ADVERBS = "(?:pour sa part|pour leur part|de son côté|de leur côté|quant à (?:lui|elle)"
-            + "|(?:lui|elle) aussi|encore|également|aussi|ensuite|enfin|alors|plus tard|notamment|toutefois|cependant"
-            + "|néanmoins|d['’]ailleurs|par ailleurs|simplement|aujourd['’]hui|hier|vendredi|jeudi|mercredi|mardi|lundi"
-            + "|samedi|dimanche|dans un communiqué|sur (?:Twitter|X|Facebook))";
-    private static final String INVERTED_PRONOUN = "-(?:t-)?(il|elle|on|ils|elles)\\b";
+    /** The patterns of the reporting clauses of a language, compiled once from its data. */
+    private record Patterns(String aux, String adverbs, String invertedPronoun, Pattern afterQuote,
+                            Pattern afterQuoteSelon, Pattern beforeQuoteSelon, Pattern roleOpening, Pattern roleClosing,
+                            Pattern selonOpening, Pattern sameSentenceLink, Pattern relativeSubject, Pattern incise,
+                            Pattern clitics, Pattern closingAuxiliary, Pattern closingPronoun, Pattern inversion) {
 
-    /** ", a pour sa part déclaré Théo Francken" / ", a-t-il ajouté" / ", affirme-t-elle". */
-    private static final Pattern AFTER_QUOTE = Pattern.compile(
-            "^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<aux>" + AUX + "[\\s\\u00a0]+)?(?:" + ADVERBS + ",?[\\s\\u00a0]+)*"
-                    + "(?<verb>\\p{L}+(?:[\\s\\u00a0]+(?:savoir|valoir|en garde))?)(?<inv>" + INVERTED_PRONOUN + ")?"
-                    + "(?<rest>.*)", Pattern.DOTALL);
-    private static final Pattern AFTER_QUOTE_SELON = Pattern.compile(
-            "^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<cue>selon|d['’]après)[\\s\\u00a0]+(?<rest>.*)", Pattern.DOTALL);
-    /** "Selon le ministre, « … »" and "Pour X, « … »". */
-    private static final Pattern BEFORE_QUOTE_SELON = Pattern.compile(
-            "(?:^|[\\s,])(?<cue>[Ss]elon|[Dd]['’]après|[Pp]our)[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?),[\\s\\u00a0]*$");
-    private static final String ROLE_PHRASE = "((?:le|la|les|l['’]|un|une|des)[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})";
-    private static final Pattern ROLE_OPENING = Pattern.compile(
-            "(?i)^[\\s\\u00a0]*(?:(?:de son côté|de leur côté|pour sa part|par ailleurs|ensuite|enfin|alors),[\\s\\u00a0]*)?"
-                    + ROLE_PHRASE);
-    private static final Pattern ROLE_CLOSING = Pattern.compile("(?i)(?:^|[\\s,])" + ROLE_PHRASE + "$");
-    /** "Selon X, …" opening the sentence that leads to the quote. */
-    private static final Pattern SELON_OPENING = Pattern.compile(
-            "^[\\s\\u00a0]*(?<cue>[Ss]elon|[Dd]['’]après)[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}),");
-    /** A reporting verb after these is an infinitive complement ("permettre de poursuivre"), not the cue. */
-    private static final Set<String> INFINITIVE_MARKERS = Set.of("de", "d'", "d’", "à", "pour", "sans", "va", "vont");
-    /** Between two quotes of one sentence: a coordination ("», et à «") or a present participle ("» évoquant des «"). */
-    private static final Pattern SAME_SENTENCE_LINK = Pattern.compile(
-            "[\\s\\u00a0]*,?[\\s\\u00a0]*(?:(?:et|puis|ou|mais aussi|ainsi que)(?:[\\s\\u00a0]+(?:à|de|d['’]))?"
-                    + "|(?<verb>\\p{Ll}+ant)(?:[\\s\\u00a0]+[\\p{Ll}'’]+){0,3})[\\s\\u00a0]*");
-    private static final Pattern RELATIVE_SUBJECT = Pattern.compile(
-            "(?i).*(?:^|[\\s,])((?:le|la|les|l['’])[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,60}?)[\\s\\u00a0,]+qui$");
+        static Patterns of(Lexicon lexicon) {
+            String aux = lexicon.alternation(WordClass.AUXILIARIES);
+            String adverbs = lexicon.alternation(WordClass.REPORTING_ADVERBIALS, WordClass.DAYS);
+            List<String> subjects = lexicon.subjectPronouns();
+            String pronouns = Lexicon.alternationOf(java.util.stream.Stream.concat(subjects.stream(),
+                    lexicon.words(WordClass.IMPERSONAL_PRONOUNS).stream()).toList(), false);
+            String inversion = lexicon.morphology().inversionPattern(pronouns);
+            String inverted = inversion == null ? "(?!)" : inversion;
+            String sources = lexicon.alternation(WordClass.SOURCE_PREPOSITIONS);
+            String articles = lexicon.alternation(WordClass.ARTICLES);
+            String definite = lexicon.alternation(WordClass.DEFINITE_ARTICLES);
+            String rolePhrase = "(" + articles + "[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,80})";
+            return new Patterns(aux, adverbs, inverted,
+                    // ", a pour sa part déclaré Théo Francken" / ", a-t-il ajouté" / ", affirme-t-elle".
+                    Pattern.compile("^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<aux>" + aux + "[\\s\\u00a0]+)?(?:" + adverbs
+                            + ",?[\\s\\u00a0]+)*(?<verb>\\p{L}+(?:[\\s\\u00a0]+(?:" + multiWordCueEnds(lexicon) + "))?)(?<inv>"
+                            + inverted + ")?(?<rest>.*)", Pattern.DOTALL),
+                    Pattern.compile("^[\\s\\u00a0]*,?[\\s\\u00a0]*(?<cue>" + sources + ")[\\s\\u00a0]+(?<rest>.*)",
+                            Pattern.DOTALL),
+                    // "Selon le ministre, « … »" and "Pour X, « … »".
+                    Pattern.compile("(?:^|[\\s,])(?<cue>" + lexicon.alternation(true, WordClass.SOURCE_PREPOSITIONS,
+                            WordClass.OPINION_PREPOSITIONS) + ")[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?),[\\s\\u00a0]*$"),
+                    Pattern.compile("(?i)^[\\s\\u00a0]*(?:" + lexicon.alternation(WordClass.CLAUSE_OPENERS)
+                            + ",[\\s\\u00a0]*)?" + rolePhrase),
+                    Pattern.compile("(?i)(?:^|[\\s,])" + rolePhrase + "$"),
+                    // "Selon X, …" opening the sentence that leads to the quote.
+                    Pattern.compile("^[\\s\\u00a0]*(?<cue>" + lexicon.alternation(true, WordClass.SOURCE_PREPOSITIONS)
+                            + ")[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}),"),
+                    // Between two quotes of one sentence: a coordination ("», et à «") or a present participle
+                    // ("» évoquant des «").
+                    Pattern.compile("[\\s\\u00a0]*,?[\\s\\u00a0]*(?:" + lexicon.alternation(WordClass.COORDINATORS)
+                            + "(?:[\\s\\u00a0]+" + lexicon.alternation(WordClass.INFINITIVE_MARKS) + ")?"
+                            + "|(?<verb>" + lexicon.morphology().presentParticiplePattern()
+                            + ")(?:[\\s\\u00a0]+[\\p{Ll}'’]+){0,3})[\\s\\u00a0]*"),
+                    Pattern.compile("(?i).*(?:^|[\\s,])(" + definite + "[\\s\\u00a0]*[\\p{L}\\s\\u00a0'’-]{2,60}?)[\\s\\u00a0,]+"
+                            + lexicon.alternation(WordClass.RELATIVE_PRONOUNS) + "$"),
+                    // ", dit-il," / ", a-t-elle ajouté," / ", poursuit Jean Dupont," inside the marks: the quote is cut in two.
+                    Pattern.compile(",[\\s\\u00a0]*(?<aux>" + aux + "[\\s\\u00a0]+)?(?<verb>\\p{Ll}+)(?<inv>" + inverted
+                            + ")?(?<np>[\\s\\u00a0]+[^,«»]{2,60}?)?[\\s\\u00a0]*,"),
+                    Pattern.compile("(?i)(?:[\\s\\u00a0,]+(?:" + adverbs + "|" + aux + "|"
+                            + lexicon.alternation(WordClass.PREVERBAL_CLITICS) + "))+[\\s\\u00a0,]*$"),
+                    Pattern.compile("(?i)(?:^|[\\s\\u00a0,]+)(?:" + aux + ")[\\s\\u00a0,]*$"),
+                    Pattern.compile("(?i)(?:^|[\\s,])(" + Lexicon.alternationOf(subjects, false) + ")$"),
+                    Pattern.compile(inverted));
+        }
+
+        /** The words after the first of the multi-word reporting verbs ("fait savoir", "met en garde"). */
+        private static String multiWordCueEnds(Lexicon lexicon) {
+            return Lexicon.alternationOf(lexicon.multiWordCueEnds(), false);
+        }
+    }
 
     private final String text;
     private final Lexicon lexicon;
     private final SpeechSyntax syntax;
     private final List<Quote> quotes = new ArrayList<>();
     private final SpeakerResolver resolver;
+    private final Patterns patterns;
     /** Opening marks of the quotes attributed by a clause after them (", a précisé X"). */
     private final Set<Integer> attributedAfter = new HashSet<>();
 
@@ -77,16 +101,11 @@ public final class SpeakerAttributor {
         this.resolver = resolver;
         this.lexicon = lexicon;
         this.syntax = syntax;
+        this.patterns = lexicon.derived(Patterns.class, Patterns::of);
     }
-
 
     private record Attribution(String cue, SpeakerResolver.Speaker speaker) {
     }
-
-    /** ", dit-il," / ", a-t-elle ajouté," / ", poursuit Jean Dupont," inside the marks: the quote is cut in two. */
-    private static final Pattern INCISE = Pattern.compile(
-            ",[\\s\\u00a0]*(?<aux>" + AUX + "[\\s\\u00a0]+)?(?<verb>\\p{Ll}+)(?<inv>" + INVERTED_PRONOUN
-                    + ")?(?<np>[\\s\\u00a0]+[^,«»]{2,60}?)?[\\s\\u00a0]*,");
 
     public List<Quote> attribute(List<QuoteMarks.Span> spans) {
         QuoteMarks.Span previous = null;
@@ -102,7 +121,7 @@ public final class SpeakerAttributor {
             }
             String before = clauseBefore(span);
             boolean opensUtterance = before.isBlank() || before.strip().endsWith(":")
-                    || BEFORE_QUOTE_SELON.matcher(before).find();
+                    || patterns.beforeQuoteSelon().matcher(before).find();
             // The tree first: the reporting verb the quote depends on and its subject. The character rules
             // stay for sentences the parser leaves out or gets wrong (no reporting verb found).
             Optional<SpeechSyntax.Report> report = syntax.reportOf(span.start(), span.end());
@@ -119,7 +138,7 @@ public final class SpeakerAttributor {
                 // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
                 // speaker's words go on in the same sentence.
                 Quote last = lastSpeakerQuote();
-                Matcher link = SAME_SENTENCE_LINK.matcher(text.substring(previous.close() + 1, span.open()));
+                Matcher link = patterns.sameSentenceLink().matcher(text.substring(previous.close() + 1, span.open()));
                 if (link.matches()) {
                     String cue = link.group("verb") == null ? last.cue() : lexicon.cueLemma(link.group("verb")).orElse(null);
                     if (link.group("verb") == null || cue != null) {
@@ -201,7 +220,7 @@ public final class SpeakerAttributor {
 
     /** A quoted name or title: after a naming word, short or without a verb. */
     private boolean isNamed(QuoteMarks.Span span, String content) {
-        return lexicon.isNamingWord(wordsBefore(span.open(), 1)) && (wordCount(content) < SpeechSyntax.FRAGMENT_WORDS
+        return lexicon.isAny(WordClass.NAMING_WORDS, wordsBefore(span.open(), 1)) && (wordCount(content) < SpeechSyntax.FRAGMENT_WORDS
                 || !syntax.hasVerb(span.start(), span.end()));
     }
 
@@ -215,13 +234,13 @@ public final class SpeakerAttributor {
         }
         Matcher w = SpeakerResolver.WORD.matcher(text).region(at, offset);
         while (w.find()) {
-            words.add(FrenchWords.lower(text.substring(w.start(), w.end())));
+            words.add(lexicon.lower(text.substring(w.start(), w.end())));
         }
         return words.subList(Math.max(0, words.size() - count), words.size());
     }
 
     private boolean splitAtIncise(QuoteMarks.Span span) {
-        Matcher m = INCISE.matcher(text).region(span.start(), span.end());
+        Matcher m = patterns.incise().matcher(text).region(span.start(), span.end());
         while (m.find()) {
             Optional<String> lemma = lexicon.cueLemma(m.group("verb"));
             String pronoun = invertedPronoun(m.group("aux"), m.group("inv"));
@@ -286,13 +305,13 @@ public final class SpeakerAttributor {
         if (paragraph >= 0) {
             rest = rest.substring(0, paragraph);
         }
-        Matcher selon = AFTER_QUOTE_SELON.matcher(rest);
+        Matcher selon = patterns.afterQuoteSelon().matcher(rest);
         if (selon.find()) {
             int npStart = from + selon.start("rest");
             return resolver.phrase(npStart, from + rest.length(), quotes)
                     .map(s -> new Attribution(cueOfPreposition(selon.group("cue")), s));
         }
-        Matcher m = AFTER_QUOTE.matcher(rest);
+        Matcher m = patterns.afterQuote().matcher(rest);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -311,12 +330,12 @@ public final class SpeakerAttributor {
         return resolver.phrase(npStart, from + rest.length(), quotes).map(s -> new Attribution(lemma.get(), s));
     }
 
-    private static String invertedPronoun(String aux, String inverted) {
+    private String invertedPronoun(String aux, String inverted) {
         String source = inverted != null ? inverted : aux;
         if (source == null) {
             return null;
         }
-        Matcher m = Pattern.compile(INVERTED_PRONOUN).matcher(source);
+        Matcher m = patterns.inversion().matcher(source);
         return m.find() ? m.group(1) : null;
     }
 
@@ -324,7 +343,7 @@ public final class SpeakerAttributor {
 
     private Optional<Attribution> before(String clause, QuoteMarks.Span span) {
         int clauseStart = span.open() - clause.length();
-        Matcher selon = BEFORE_QUOTE_SELON.matcher(clause);
+        Matcher selon = patterns.beforeQuoteSelon().matcher(clause);
         if (selon.find()) {
             int npStart = clauseStart + selon.start("np");
             return resolver.phrase(npStart, clauseStart + selon.end("np"), quotes)
@@ -346,8 +365,9 @@ public final class SpeakerAttributor {
             if (lemma.isEmpty() || i == 0 && !Character.isLowerCase(word.charAt(0))) {
                 continue;
             }
-            boolean afterPreposition = i > 0 && INFINITIVE_MARKERS.contains(
-                    FrenchWords.lower(clause.substring(words.get(i - 1)[0], words.get(i - 1)[1])));
+            String wordBefore = i > 0 ? lexicon.lower(clause.substring(words.get(i - 1)[0], words.get(i - 1)[1])) : null;
+            boolean afterPreposition = wordBefore != null && (lexicon.is(WordClass.INFINITIVE_MARKS, wordBefore)
+                    || lexicon.is(WordClass.INFINITIVE_GOVERNORS, wordBefore));
             if (afterPreposition) {
                 // "convaincre X de demander" may be the cue, "permettre de poursuivre" is not: only a fallback.
                 if (infinitive < 0) {
@@ -360,7 +380,7 @@ public final class SpeakerAttributor {
             return subjectBefore(clause, clauseStart, words.get(i)[0], span.open())
                     .map(s -> new Attribution(lemmaFound, s));
         }
-        Matcher opening = SELON_OPENING.matcher(clause);
+        Matcher opening = patterns.selonOpening().matcher(clause);
         if (opening.find()) {
             int npStart = clauseStart + opening.start("np");
             return resolver.phrase(npStart, clauseStart + clause.length(), quotes)
@@ -374,16 +394,12 @@ public final class SpeakerAttributor {
         return Optional.empty();
     }
 
-
-
-
     /** The subject of the reporting verb: the clause before it, without auxiliary and adverbs. */
     private Optional<SpeakerResolver.Speaker> subjectBefore(String clause, int clauseStart, int verbAt, int quoteOpen) {
-        String head = clause.substring(0, verbAt)
-                .replaceAll("(?i)(?:[\\s\\u00a0,]+(?:" + ADVERBS + "|" + AUX + "|ne|n['’]|lui|leur|y|en|se|s['’]))+[\\s\\u00a0,]*$", "")
-                .replaceAll("(?i)(?:^|[\\s\\u00a0,]+)(?:" + AUX + ")[\\s\\u00a0,]*$", "");
+        String head = patterns.clitics().matcher(clause.substring(0, verbAt)).replaceAll("");
+        head = patterns.closingAuxiliary().matcher(head).replaceAll("");
         head = head.replaceAll("[\\s\\u00a0,]+$", "");
-        Matcher relative = RELATIVE_SUBJECT.matcher(head);
+        Matcher relative = patterns.relativeSubject().matcher(head);
         if (relative.find()) {
             // "des représailles de l'organisation islamique, qui affirme": "qui" stands for the nearest phrase.
             return resolver.phrase(clauseStart + relative.start(1), clauseStart + relative.end(1), quotes);
@@ -393,7 +409,7 @@ public final class SpeakerAttributor {
         if (named != null && named.type() == EntityType.PER) {
             return Optional.of(resolver.named(named, Confidence.NAMED));
         }
-        Matcher pronoun = Pattern.compile("(?i)(?:^|[\\s,])(il|elle|ils|elles)$").matcher(head);
+        Matcher pronoun = patterns.closingPronoun().matcher(head);
         if (pronoun.find()) {
             return Optional.of(resolver.pronoun(clauseStart + pronoun.start(1), pronoun.group(1), quoteOpen, quotes));
         }
@@ -402,9 +418,9 @@ public final class SpeakerAttributor {
         }
         // The subject opens the clause ("Le gouvernement malien, impuissant, a dénoncé"), after an adverbial
         // ("De son côté, le négociateur a appelé"), or stands right before the verb.
-        Matcher role = ROLE_OPENING.matcher(head);
+        Matcher role = patterns.roleOpening().matcher(head);
         if (!role.find()) {
-            role = ROLE_CLOSING.matcher(head);
+            role = patterns.roleClosing().matcher(head);
             if (!role.find()) {
                 return Optional.empty();
             }
@@ -425,23 +441,8 @@ public final class SpeakerAttributor {
         return text.substring(start, span.open());
     }
 
-
-    // ---- resolving a speaker phrase ----
-
-
-
-
-
-
-
-
-
-
-
-
-
-    private static String cueOfPreposition(String preposition) {
-        return FrenchWords.lower(preposition).replace('’', '\'');
+    private String cueOfPreposition(String preposition) {
+        return lexicon.lower(preposition).replace('’', '\'');
     }
 
     private static int wordCount(String content) {

@@ -1,6 +1,6 @@
 package io.verbatim.engine.coreference;
 
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.WordClass;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.Confidence;
 import io.verbatim.engine.model.Entity;
@@ -8,7 +8,7 @@ import io.verbatim.engine.model.EntityType;
 import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.quotes.QuoteMarks;
-import io.verbatim.engine.syntax.SpeechSyntax;
+import io.verbatim.engine.quotes.SpeechSyntax;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Who a speaker phrase designates in an article: a name directly (a person before an organisation), a pronoun
@@ -37,32 +35,29 @@ public final class SpeakerResolver {
     }
 
     public static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}]+)*['’]?");
-    private static final Pattern CREDIT_LINE = Pattern.compile(
-            "(?:\\b(?:AFP|Reuters|AP|Photo|Crédit)\\b[^\\n]{0,40})$|^(?:Photo|Illustration)\\b");
-    private static final Set<String> NP_STOP_WORDS = Set.of("lors", "après", "avant", "devant", "pendant", "dans",
-            "sur", "en", "à", "au", "aux", "qui", "dont", "que", "qu'", "qu’", "lundi", "mardi", "mercredi", "jeudi",
-            "vendredi", "samedi", "dimanche", "hier", "mais", "et", "car", "selon", "avec", "alors", "puis", "parce");
-    /**
-     * What speaks for an organisation, folded: its kind ("le syndicat") or its management ("a indiqué la
-     * direction"); what it publishes ("ajoute le documentaire") comes from the lexicon.
-     */
-    private static final Set<String> ORGANISATION_VOICES = Stream.concat(FrenchWords.ORGANISATION_NOUNS.stream(),
-                    Stream.of("direction"))
-            .map(FrenchWords::fold).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> UNNAMED_OPENERS = Set.of("un", "une", "des", "plusieurs", "certains",
-            "certaines", "nombre", "d'autres", "d’autres");
+
+    /** A language's patterns for photo captions and for the titles kept with a name, compiled once. */
+    private record Patterns(Pattern creditLine, Pattern titleBefore) {
+        Patterns(Lexicon lexicon) {
+            this(Pattern.compile("(?:\\b" + lexicon.alternation(WordClass.CAPTION_CREDITS) + "\\b[^\\n]{0,40})$|^"
+                            + lexicon.alternation(WordClass.CAPTION_OPENERS) + "\\b"),
+                    Pattern.compile(lexicon.alternation(WordClass.TITLE_ABBREVIATIONS) + "[\\s\\u00a0]+$"));
+        }
+    }
 
     private final String text;
     private final List<Entity> entities;
     private final List<Mention> mentions;
     private final Lexicon lexicon;
     private final Map<Integer, Character> genders = new HashMap<>();
+    private final Patterns patterns;
 
     public SpeakerResolver(String text, List<Entity> entities, List<Mention> mentions, Lexicon lexicon) {
         this.text = text;
         this.entities = entities;
         this.mentions = mentions;
         this.lexicon = lexicon;
+        this.patterns = lexicon.derived(Patterns.class, Patterns::new);
     }
 
     /** The index of the first mention starting at or after an offset (mentions are in text order). */
@@ -111,9 +106,9 @@ public final class SpeakerResolver {
             List<String> head = contentWords(text.substring(from, to));
             // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
             // one of many and names nobody.
-            boolean document = !head.isEmpty() && lexicon.isDocument(head.get(0));
-            boolean voice = !head.isEmpty() && (isVoice(head.get(0)) || lexicon.speaksForOrganisation(head.get(0)))
-                    && (document || !UNNAMED_OPENERS.contains(FrenchWords.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0])));
+            boolean document = !head.isEmpty() && lexicon.isFolded(WordClass.DOCUMENTS, head.get(0));
+            boolean voice = !head.isEmpty() && (isVoice(head.get(0)) || lexicon.isFolded(WordClass.ORGANISATION_PEOPLE, head.get(0)))
+                    && (document || !lexicon.is(WordClass.UNNAMED_OPENERS, lexicon.lower(text.substring(from, to).split("[\\s\\u00a0]+")[0])));
             if (inComplement != null && (inComplement.type() == EntityType.PER || voice)) {
                 named = inComplement;
             }
@@ -135,9 +130,10 @@ public final class SpeakerResolver {
                         source.end())), speaker.confidence()));
     }
 
-    /** The kind of an organisation, its management, or what it publishes (a folded noun). */
+    /** The kind of an organisation ("le syndicat"), its management ("la direction"), or what it publishes (folded). */
     private boolean isVoice(String foldedNoun) {
-        return ORGANISATION_VOICES.contains(foldedNoun) || lexicon.isDocument(foldedNoun);
+        return lexicon.isFolded(WordClass.ORGANISATION_NOUNS, foldedNoun)
+                || lexicon.isFolded(WordClass.ORGANISATION_VOICES, foldedNoun) || lexicon.isFolded(WordClass.DOCUMENTS, foldedNoun);
     }
 
     private Mention placeExactly(int from, int to) {
@@ -163,7 +159,7 @@ public final class SpeakerResolver {
             s--;
         }
         String word = text.substring(s, dot + 1).toLowerCase(Locale.FRENCH);
-        return FrenchWords.TITLES.contains(word) || dot - s == 1 && Character.isUpperCase(text.charAt(s));
+        return lexicon.is(WordClass.TITLES, word) || dot - s == 1 && Character.isUpperCase(text.charAt(s));
     }
 
     /** A name, a pronoun or a role phrase starting at {@code from}; ends at punctuation or an adjunct. */
@@ -175,8 +171,8 @@ public final class SpeakerResolver {
         Matcher w = WORD.matcher(text).region(from, limit);
         int words = 0;
         while (w.find() && w.start() <= end + 2) {
-            String word = FrenchWords.lower(text.substring(w.start(), w.end()));
-            if (words > 0 && NP_STOP_WORDS.contains(word) || words >= 10) {
+            String word = lexicon.lower(text.substring(w.start(), w.end()));
+            if (words > 0 && (lexicon.is(WordClass.PHRASE_ENDS, word) || lexicon.is(WordClass.DAYS, word)) || words >= 10) {
                 break;
             }
             end = w.end();
@@ -190,8 +186,8 @@ public final class SpeakerResolver {
             return Optional.empty();
         }
         String phrase = text.substring(from, end);
-        String first = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
-        if (FrenchWords.SUBJECT_PRONOUNS.contains(first)) {
+        String first = lexicon.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (lexicon.isSubjectPronoun(first)) {
             return Optional.of(pronoun(from, first, from, said));
         }
         Mention named = speakerMentionIn(from, end);
@@ -233,8 +229,7 @@ public final class SpeakerResolver {
     public Speaker named(Mention m, double confidence) {
         int start = m.start();
         // Keep the title in the speaker mention: it is how the article designates the speaker.
-        Matcher title = Pattern.compile("(?:M\\.|Mme|Mlle|MM\\.|Dr|Pr|Me)[\\s\\u00a0]+$")
-                .matcher(text.substring(Math.max(0, start - 6), start));
+        Matcher title = patterns.titleBefore().matcher(text.substring(Math.max(0, start - 6), start));
         if (title.find()) {
             start = Math.max(0, start - 6) + title.start();
         }
@@ -260,8 +255,8 @@ public final class SpeakerResolver {
             int personSince = mostNamedBetween(lastQuote.end(), before, EntityType.PER);
             entity = personSince >= 0 ? personSince : entity;
         }
-        char gender = FrenchWords.lower(pronoun).startsWith("elle") ? 'f' : 'm';
-        if (entity >= 0 && entities.get(entity).type() == EntityType.PER && genderOf(entity) != '?'
+        char gender = lexicon.genderOfPronoun(lexicon.lower(pronoun));
+        if (entity >= 0 && gender != '?' && entities.get(entity).type() == EntityType.PER && genderOf(entity) != '?'
                 && genderOf(entity) != gender) {
             // "elle" after a man's words: the last woman named before the pronoun.
             int agreeing = lastPersonOfGender(before, gender);
@@ -279,12 +274,10 @@ public final class SpeakerResolver {
         return genders.computeIfAbsent(entity, e -> {
             for (Mention m : mentions) {
                 if (m.entity() == e) {
-                    String before = FrenchWords.lower(text.substring(Math.max(0, m.start() - 10), m.start()).strip());
-                    if (before.endsWith("mme") || before.endsWith("madame") || before.endsWith("mlle")) {
-                        return 'f';
-                    }
-                    if (before.endsWith("m.") || before.endsWith("monsieur")) {
-                        return 'm';
+                    char titled = lexicon.genderOfTitleBefore(lexicon.lower(text.substring(Math.max(0, m.start() - 10),
+                            m.start()).strip()));
+                    if (titled != '?') {
+                        return titled;
                     }
                 }
             }
@@ -333,8 +326,8 @@ public final class SpeakerResolver {
         int lastSpeaker = lastSpeaker(said, end);
         Quote.SpeakerMention mention = new Quote.SpeakerMention(from, end, phrase);
         List<String> words = contentWords(phrase);
-        String opener = FrenchWords.lower(phrase.split("[\\s\\u00a0]+")[0]);
-        if (words.isEmpty() || UNNAMED_OPENERS.contains(opener)) {
+        String opener = lexicon.lower(phrase.split("[\\s\\u00a0]+")[0]);
+        if (words.isEmpty() || lexicon.is(WordClass.UNNAMED_OPENERS, opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
         }
         if (isVoice(words.get(0))) {
@@ -381,10 +374,10 @@ public final class SpeakerResolver {
         }
         List<String> own = contentWords(e.descriptor());
         words.addAll(own);
-        if (!own.isEmpty() && own.get(0).equals("homologue")) {
+        if (!own.isEmpty() && lexicon.isFolded(WordClass.COUNTERPART_NOUNS, own.get(0))) {
             for (Entity other : entities) {
                 if (other != e && other.descriptor() != null && !contentWords(other.descriptor()).isEmpty()
-                        && !contentWords(other.descriptor()).get(0).equals("homologue")) {
+                        && !lexicon.isFolded(WordClass.COUNTERPART_NOUNS, contentWords(other.descriptor()).get(0))) {
                     words.add(contentWords(other.descriptor()).get(0));
                     break;
                 }
@@ -393,11 +386,11 @@ public final class SpeakerResolver {
         return words;
     }
 
-    private static List<String> contentWords(String phrase) {
+    /** The folded words of a phrase but its determiners, elided ones too ("l" of "l'État"). */
+    private List<String> contentWords(String phrase) {
         List<String> words = new ArrayList<>();
-        for (String word : FrenchWords.fold(phrase).split("[^\\p{L}\\p{N}-]+")) {
-            if (!word.isEmpty() && !FrenchWords.DETERMINERS.contains(word) && !Set.of("l", "d", "de", "des", "du")
-                    .contains(word)) {
+        for (String word : Lexicon.fold(phrase).split("[^\\p{L}\\p{N}-]+")) {
+            if (!word.isEmpty() && !lexicon.is(WordClass.DETERMINERS, word) && !lexicon.is(WordClass.DETERMINERS, word + "'")) {
                 words.add(word);
             }
         }
@@ -412,6 +405,6 @@ public final class SpeakerResolver {
         int start = text.lastIndexOf('\n', offset) + 1;
         int end = text.indexOf('\n', offset);
         String paragraph = text.substring(start, end < 0 ? text.length() : end).strip();
-        return CREDIT_LINE.matcher(paragraph).find();
+        return patterns.creditLine().matcher(paragraph).find();
     }
 }

@@ -1,21 +1,24 @@
 package io.verbatim.engine.entities;
 
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.WordClass;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.EntityType;
 import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.syntax.Token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns the tagger's word classes into entity mentions with the spans of the annotation conventions:
@@ -31,9 +34,11 @@ public final class EntityRecognizer {
     /** Starts of the mentions typed by a context rule rather than by the tagger (per call). */
     private final Set<Integer> typedByContext = new java.util.HashSet<>();
     private final Lexicon lexicon;
+    private final Patterns patterns;
 
     public EntityRecognizer(Lexicon lexicon) {
         this.lexicon = lexicon;
+        this.patterns = lexicon.derived(Patterns.class, Patterns::new);
     }
 
     public List<Mention> recognize(String text, List<Token> tokens) {
@@ -49,7 +54,7 @@ public final class EntityRecognizer {
             int j = i + 1;
             while (j < tokens.size() && tokens.get(j).nerClass() == token.nerClass()
                     && tokens.get(j).sentence() == token.sentence() && !isBreak(tokens.get(j))
-                    && !FrenchWords.SPAN_SPLITTERS.contains(tokens.get(j).text())
+                    && !lexicon.is(WordClass.SPAN_SPLITTERS, tokens.get(j).text())
                     && text.substring(tokens.get(j - 1).end(), tokens.get(j).start()).indexOf('\n') < 0) {
                 j++;
             }
@@ -76,8 +81,8 @@ public final class EntityRecognizer {
             int last = i;
             while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == first.sentence()
                     && tokens.get(last + 1).isCapitalized() && tokens.get(last + 1).isWord()
-                    && !FrenchWords.NEVER_ENTITIES.contains(FrenchWords.lower(tokens.get(last + 1).text()))
-                    && !lexicon.isInstitutionHead(FrenchWords.lower(tokens.get(last + 1).text()))) {
+                    && !lexicon.is(WordClass.NEVER_ENTITIES, lexicon.lower(tokens.get(last + 1).text()))
+                    && !lexicon.is(WordClass.INSTITUTION_HEADS, lexicon.lower(tokens.get(last + 1).text()))) {
                 last++;
             }
             if (last == i) {
@@ -128,7 +133,7 @@ public final class EntityRecognizer {
     }
 
     private boolean isInstitutionHead(Token token) {
-        return token.isCapitalized() && lexicon.isInstitutionHead(FrenchWords.lower(token.text()));
+        return token.isCapitalized() && lexicon.is(WordClass.INSTITUTION_HEADS, lexicon.lower(token.text()));
     }
 
     /**
@@ -162,7 +167,7 @@ public final class EntityRecognizer {
     }
 
     /** The last token of an institution's name that starts at {@code head} (the head itself when none follows). */
-    private static int institutionNameEnd(List<Token> tokens, int head) {
+    private int institutionNameEnd(List<Token> tokens, int head) {
         int last = head;
         int j = head + 1;
         while (j < tokens.size() && tokens.get(j).sentence() == tokens.get(head).sentence()) {
@@ -172,16 +177,16 @@ public final class EntityRecognizer {
                 continue;
             }
             int complement = j;
-            String word = FrenchWords.lower(t.text());
-            if (word.equals("et") && j + 1 < tokens.size()) {
+            String word = lexicon.lower(t.text());
+            if (lexicon.is(WordClass.NAME_CONJUNCTIONS, word) && j + 1 < tokens.size()) {
                 complement = j + 1;
-                word = FrenchWords.lower(tokens.get(complement).text());
+                word = lexicon.lower(tokens.get(complement).text());
             }
-            if (!word.matches("de|du|des|d['’]") || complement + 1 >= tokens.size()) {
+            if (!lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, word) || complement + 1 >= tokens.size()) {
                 break;
             }
             int noun = complement + 1;
-            if (noun < tokens.size() && FrenchWords.lower(tokens.get(noun).text()).matches("la|les|l['’]")) {
+            if (noun < tokens.size() && lexicon.is(WordClass.DEFINITE_ARTICLES, lexicon.lower(tokens.get(noun).text()))) {
                 noun++;
             }
             if (noun >= tokens.size() || tokens.get(noun).sentence() != tokens.get(head).sentence()) {
@@ -217,14 +222,14 @@ public final class EntityRecognizer {
         boolean droppedRoleNoun = false;
         while (from < to) {
             Token first = span.get(from);
-            String word = FrenchWords.lower(first.text());
-            if (FrenchWords.INSTITUTION_HEADS.contains(word)) {
+            String word = lexicon.lower(first.text());
+            if (lexicon.is(WordClass.GOVERNMENT_HEADS, word)) {
                 type = EntityType.ORG;
                 break;
             }
-            if (FrenchWords.DETERMINERS.contains(word) || !first.isWord()
-                    || FrenchWords.TITLES.contains(word) && first.isCapitalized()
-                    || to - from > 1 && FrenchWords.ORGANISATION_NOUNS.contains(word)
+            if (lexicon.is(WordClass.DETERMINERS, word) || !first.isWord()
+                    || lexicon.is(WordClass.TITLES, word) && first.isCapitalized()
+                    || to - from > 1 && lexicon.is(WordClass.ORGANISATION_NOUNS, word)
                     && ACRONYM.matcher(first.text()).matches()) {
                 // "ONG Human Rights Watch": the kind written as an acronym is not part of the name.
                 from++;
@@ -236,11 +241,11 @@ public final class EntityRecognizer {
             }
         }
         while (to > from && (!span.get(to - 1).isWord() || !span.get(to - 1).isCapitalized()
-                && FrenchWords.DETERMINERS.contains(FrenchWords.lower(span.get(to - 1).text())))) {
+                && lexicon.is(WordClass.DETERMINERS, lexicon.lower(span.get(to - 1).text())))) {
             to--;
         }
-        while (to > from && (FrenchWords.CREDIT_WORDS.contains(FrenchWords.lower(span.get(to - 1).text()))
-                || lexicon.isTimeWord(FrenchWords.lower(span.get(to - 1).text()))
+        while (to > from && (lexicon.is(WordClass.CREDIT_WORDS, lexicon.lower(span.get(to - 1).text()))
+                || lexicon.isTimeWord(lexicon.lower(span.get(to - 1).text()))
                 && !span.get(to - 1).isCapitalized())) {
             to--;
         }
@@ -263,18 +268,18 @@ public final class EntityRecognizer {
         int start = span.get(from).start();
         int end = span.get(to - 1).end();
         String surface = text.substring(start, end);
-        if (FrenchWords.NEVER_ENTITIES.contains(FrenchWords.lower(surface)) || surface.length() < 2
-                || lexicon.isGenericNoun(FrenchWords.lower(surface))) {
+        if (lexicon.is(WordClass.NEVER_ENTITIES, lexicon.lower(surface)) || surface.length() < 2
+                || lexicon.is(WordClass.GENERIC_NOUNS, lexicon.lower(surface))) {
             return;
         }
         if (type != EntityType.PER && (ACRONYM.matcher(surface).matches()
-                || to - from > 1 && lexicon.isOrganisationPrefix(span.get(from).text()))) {
+                || to - from > 1 && lexicon.is(WordClass.ORGANISATION_PREFIXES, span.get(from).text()))) {
             type = EntityType.ORG;
         }
-        if (ROMAN_CENTURY.matcher(surface).matches()) {
+        if (patterns.romanOrdinal().matcher(surface).matches()) {
             return;
         }
-        Matcher placeNoun = PLACE_NOUN.matcher(text.substring(Math.max(0, start - 14), start));
+        Matcher placeNoun = patterns.placeNoun().matcher(text.substring(Math.max(0, start - 14), start));
         if (placeNoun.find() && !placeNoun.group(1).isEmpty()) {
             // "la place Tahrir", "la mosquée Sidi Yeyia": the kind of place is part of its name.
             start -= placeNoun.group().length();
@@ -283,39 +288,36 @@ public final class EntityRecognizer {
             typedByContext.add(start);
         } else if (to - from == 1 && isDemonym(text, span.get(from))) {
             type = EntityType.MISC;
-        } else if (MEMBERS_OF.matcher(clauseBefore(text, start)).find()) {
+        } else if (patterns.membersOf().matcher(clauseBefore(text, start)).find()) {
             // "les islamistes d'Ansar Eddine", "les militants du Fatah": people belong to an organisation.
             type = EntityType.ORG;
             typedByContext.add(start);
-        } else if (followsNoun(text, start, FrenchWords.PRODUCT_NOUNS)) {
+        } else if (followsNoun(text, start, WordClass.PRODUCT_NOUNS)) {
             type = EntityType.MISC;
             typedByContext.add(start);
-        } else if (followsNoun(text, start, FrenchWords.ORGANISATION_NOUNS)
-                || ORGANISATION_APPOSITION.matcher(clauseBefore(text, start)).find()) {
+        } else if (followsNoun(text, start, WordClass.ORGANISATION_NOUNS)
+                || patterns.organisationApposition().matcher(clauseBefore(text, start)).find()) {
             type = EntityType.ORG;
             typedByContext.add(start);
         }
         out.add(new Mention(start, end, surface, type, -1));
     }
 
-    private static boolean followsPreposition(String text, int start) {
-        String before = text.substring(Math.max(0, start - 4), start);
-        return before.matches("(?s).*(?:\\bde |\\b[dl]['’]|\\bà |\\ben )$");
+    private boolean followsPreposition(String text, int start) {
+        return patterns.afterPlacePreposition().matcher(text.substring(Math.max(0, start - 4), start)).matches();
     }
 
-    private static boolean followsComplementArticle(String text, int start) {
-        String before = text.substring(Math.max(0, start - 7), start);
-        return before.matches("(?s).*(?:\\b[dl]['’]|\\bdes |\\bdu |\\bde la )$");
+    private boolean followsComplementArticle(String text, int start) {
+        return patterns.afterComplementArticle().matcher(text.substring(Math.max(0, start - 7), start)).matches();
     }
 
     /** "les Américains", "deux Russes": a people, not a place. Country names in French come from the JDK. */
-    private static boolean isDemonym(String text, Token token) {
+    private boolean isDemonym(String text, Token token) {
         String word = token.text();
-        if (!word.endsWith("s") || COUNTRY_NAMES.contains(FrenchWords.fold(word))) {
+        if (!word.endsWith("s") || patterns.countryNames().contains(Lexicon.fold(word))) {
             return false;
         }
-        Matcher before = Pattern.compile("(?i)(?:les|des|aux|ces|deux|trois|quatre|plusieurs)[\\s\\u00a0]+$")
-                .matcher(text.substring(Math.max(0, token.start() - 12), token.start()));
+        Matcher before = patterns.pluralQuantifier().matcher(text.substring(Math.max(0, token.start() - 12), token.start()));
         return before.find();
     }
 
@@ -323,20 +325,21 @@ public final class EntityRecognizer {
      * "le syndicat SUD", "le groupe islamiste Ansar Eddine", "les canons automoteurs Caesar": one of the nouns
      * right before the name, or with one adjective between.
      */
-    private static boolean followsNoun(String text, int start, Set<String> nouns) {
+    private boolean followsNoun(String text, int start, WordClass nouns) {
         String[] words = clauseBefore(text, start).strip().split("[^\\p{L}]+");
         int n = words.length;
-        if (n >= 1 && nouns.contains(words[n - 1])) {
+        if (n >= 1 && lexicon.is(nouns, words[n - 1])) {
             return true;
         }
         // "le fabricant de vélos Cyclaro", "le groupe de presse Sudmedia": the kind with its complement.
-        if (n >= 3 && nouns.contains(words[n - 3]) && words[n - 2].equals("de") && !words[n - 1].isEmpty()
+        if (n >= 3 && lexicon.is(nouns, words[n - 3]) && lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, words[n - 2])
+                && !words[n - 1].isEmpty()
                 && Character.isLowerCase(words[n - 1].charAt(0))) {
             return true;
         }
-        return n >= 2 && nouns.contains(words[n - 2]) && !words[n - 1].isEmpty()
-                && Character.isLowerCase(words[n - 1].charAt(0)) && !FrenchWords.DETERMINERS.contains(words[n - 1])
-                && !FrenchWords.SPAN_SPLITTERS.contains(words[n - 1]);
+        return n >= 2 && lexicon.is(nouns, words[n - 2]) && !words[n - 1].isEmpty()
+                && Character.isLowerCase(words[n - 1].charAt(0)) && !lexicon.is(WordClass.DETERMINERS, words[n - 1])
+                && !lexicon.is(WordClass.SPAN_SPLITTERS, words[n - 1]);
     }
 
     /** The text of the clause before a name (up to 50 characters, not across . ; :). */
@@ -346,19 +349,37 @@ public final class EntityRecognizer {
         return before.substring(stop + 1);
     }
 
-    private static final Pattern ORGANISATION_APPOSITION = Pattern.compile("(?i)\\b(?:la|le|l['’]|les)[\\s\\u00a0]*(?:"
-            + String.join("|", FrenchWords.ORGANISATION_NOUNS)
-            + ")(?:[\\s\\u00a0]+(?:de|des|du|d['’])[\\s\\u00a0]*\\p{L}+){0,2}[\\s\\u00a0]*,[\\s\\u00a0]*$");
+    /** A language's patterns for names in context, compiled once from its data. */
+    private record Patterns(Pattern organisationApposition, Pattern placeNoun, Pattern membersOf, Pattern romanOrdinal,
+                            Pattern afterPlacePreposition, Pattern afterComplementArticle, Pattern pluralQuantifier,
+                            Pattern capitalArticle, Set<String> countryNames) {
 
-    private static final Pattern PLACE_NOUN = Pattern.compile("(?<!\\p{L})(place|rue|avenue|boulevard|quai|square|parc|"
-            + "pont|gare|aéroport|quartier|mosquée|église|cathédrale|basilique|lac|mont|île|col|golfe|baie)[\\s\\u00a0]+$");
-    private static final Pattern MEMBERS_OF = Pattern.compile("(?<!\\p{L})(?:membres|militants|partisans|combattants"
-            + "|adhérents|dirigeants|sympathisants|cadres|islamistes|jihadistes|djihadistes|rebelles)[\\s\\u00a0]+"
-            + "(?:de|du|des|d['’])[\\s\\u00a0]*$");
-    private static final Pattern ROMAN_CENTURY = Pattern.compile("[IVXL]+(?:e|ème|er)");
-    private static final Set<String> COUNTRY_NAMES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
-            .map(code -> FrenchWords.fold(new java.util.Locale("", code).getDisplayCountry(java.util.Locale.FRENCH)))
-            .collect(java.util.stream.Collectors.toSet());
+        Patterns(Lexicon lexicon) {
+            this(Pattern.compile("(?i)\\b" + lexicon.alternation(WordClass.DEFINITE_ARTICLES) + "[\\s\\u00a0]*"
+                            + lexicon.alternation(WordClass.ORGANISATION_NOUNS) + "(?:[\\s\\u00a0]+"
+                            + lexicon.alternation(WordClass.COMPLEMENT_PREPOSITIONS)
+                            + "[\\s\\u00a0]*\\p{L}+){0,2}[\\s\\u00a0]*,[\\s\\u00a0]*$"),
+                    Pattern.compile("(?<!\\p{L})(" + lexicon.alternation(WordClass.PLACE_NOUNS) + ")[\\s\\u00a0]+$"),
+                    Pattern.compile("(?<!\\p{L})" + lexicon.alternation(WordClass.MEMBER_NOUNS) + "[\\s\\u00a0]+"
+                            + lexicon.alternation(WordClass.COMPLEMENT_PREPOSITIONS) + "[\\s\\u00a0]*$"),
+                    Pattern.compile("[IVXL]+" + lexicon.alternation(WordClass.ORDINAL_SUFFIXES)),
+                    endsWithWordBefore(lexicon.words(WordClass.PLACE_PREPOSITIONS)),
+                    endsWithWordBefore(lexicon.words(WordClass.COMPLEMENT_ARTICLES)),
+                    Pattern.compile("(?i)" + lexicon.alternation(WordClass.PLURAL_QUANTIFIERS) + "[\\s\\u00a0]+$"),
+                    Pattern.compile(Lexicon.alternationOf(lexicon.words(WordClass.DEFINITE_ARTICLES).stream()
+                            .map(a -> Character.toUpperCase(a.charAt(0)) + a.substring(1)).toList(), false) + "[\\s\\u00a0]?$"),
+                    // Country names in the language come from the JDK.
+                    Arrays.stream(Locale.getISOCountries())
+                            .map(code -> Lexicon.fold(new Locale("", code).getDisplayCountry(lexicon.morphology().locale())))
+                            .collect(Collectors.toUnmodifiableSet()));
+        }
+
+        /** Text that ends with one of the words, right before a name: after a space, or glued to an elision. */
+        private static Pattern endsWithWordBefore(List<String> words) {
+            return Pattern.compile("(?s).*\\b" + Lexicon.alternationOf(words.stream()
+                    .map(w -> w.endsWith("'") ? w : w + " ").toList(), false) + "$");
+        }
+    }
 
     /**
      * One name, one type: every mention of a surface takes the type most often given to it, and occurrences
@@ -388,18 +409,17 @@ public final class EntityRecognizer {
         return withNameArticles(text, new ArrayList<>(byStart.values()));
     }
 
-    private static final Pattern CAPITAL_ARTICLE = Pattern.compile("(?:La|Le|Les|L['’])[\\s\\u00a0]?$");
 
     /**
      * "La Poste", "Le Monde": an article written with a capital inside a sentence belongs to the name. Every
      * mention of that name preceded by the capitalised article then keeps it, at the start of a sentence too.
      */
-    private static List<Mention> withNameArticles(String text, List<Mention> mentions) {
+    private List<Mention> withNameArticles(String text, List<Mention> mentions) {
         int[] articleLength = new int[mentions.size()];
         Set<String> namesWithArticle = new java.util.HashSet<>();
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
-            Matcher article = CAPITAL_ARTICLE.matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
+            Matcher article = patterns.capitalArticle().matcher(text.substring(Math.max(0, m.start() - 4), m.start()));
             articleLength[i] = article.find() ? article.group().length() : 0;
             // An acronym never takes the article ("le PP", "la SNCF"): a capital there opens a sentence.
             if (m.type() != EntityType.PER && articleLength[i] > 0 && !ACRONYM.matcher(m.text()).matches()

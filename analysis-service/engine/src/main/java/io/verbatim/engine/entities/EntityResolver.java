@@ -1,6 +1,6 @@
 package io.verbatim.engine.entities;
 
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.WordClass;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.Entity;
 import io.verbatim.engine.model.EntityType;
@@ -51,16 +51,16 @@ public final class EntityResolver {
             Integer index = m.type() == EntityType.PER ? personContaining(m.text(), peopleBySurname, personWords) : null;
             String name = m.type() == EntityType.ORG ? organisationNames.getOrDefault(m.text(), m.text()) : m.text();
             if (index == null) {
-                index = indexByKey.get(m.type() + ":" + FrenchWords.fold(name));
+                index = indexByKey.get(m.type() + ":" + Lexicon.fold(name));
             }
             if (index == null) {
                 index = names.size();
                 names.add(name);
                 types.add(m.type());
                 aliases.add(new LinkedHashSet<>());
-                indexByKey.put(m.type() + ":" + FrenchWords.fold(name), index);
+                indexByKey.put(m.type() + ":" + Lexicon.fold(name), index);
                 if (m.type() == EntityType.PER) {
-                    List<String> words = Arrays.asList(words(FrenchWords.fold(name)));
+                    List<String> words = Arrays.asList(words(Lexicon.fold(name)));
                     personWords.put(index, words);
                     peopleBySurname.computeIfAbsent(words.get(words.size() - 1), k -> new ArrayList<>()).add(index);
                 }
@@ -82,18 +82,18 @@ public final class EntityResolver {
 
     /** The same key for the same entity across articles: type and folded name. */
     static String keyOf(EntityType type, String name) {
-        return type.name() + ":" + FrenchWords.fold(name);
+        return type.name() + ":" + Lexicon.fold(name);
     }
 
     /**
      * Short names of organisations mapped to the full name they abbreviate in this article: an acronym given in
      * brackets after the name ("Hewlett-Packard (HP)") or the first part of a hyphenated name ("SUD" for "SUD-PTT").
      */
-    private static Map<String, String> organisationNames(String text, List<Mention> mentions) {
+    private Map<String, String> organisationNames(String text, List<Mention> mentions) {
         Map<String, String> full = new LinkedHashMap<>();
         Map<String, String> folded = new LinkedHashMap<>();
         mentions.stream().filter(m -> m.type() == EntityType.ORG)
-                .forEach(m -> folded.putIfAbsent(m.text(), FrenchWords.fold(m.text())));
+                .forEach(m -> folded.putIfAbsent(m.text(), Lexicon.fold(m.text())));
         for (Mention m : mentions) {
             if (m.type() != EntityType.ORG) {
                 continue;
@@ -130,10 +130,10 @@ public final class EntityResolver {
      * Do the acronym's letters spell the initials of the name's content words ("Armée de libération nationale"
      * → ALN), possibly with lower-case words after them ("Parti populaire espagnol" → PP)?
      */
-    private static boolean initialsMatch(String acronym, String name) {
+    private boolean initialsMatch(String acronym, String name) {
         List<String> content = new ArrayList<>();
         for (String word : name.split("[\\s\\u00a0'’-]+")) {
-            if (!word.isEmpty() && !INITIAL_SKIPPED.contains(FrenchWords.lower(word))) {
+            if (!word.isEmpty() && !lexicon.is(WordClass.ACRONYM_SKIPPED_WORDS, lexicon.lower(word))) {
                 content.add(word);
             }
         }
@@ -153,15 +153,13 @@ public final class EntityResolver {
     }
 
     /** Small words that acronyms leave out. */
-    private static final Set<String> INITIAL_SKIPPED = Set.of("de", "d", "du", "des", "la", "le", "les", "l", "et",
-            "en", "à", "au", "aux", "pour", "sur", "of", "the", "and", "for");
 
     private static final java.util.regex.Pattern ACRONYM_IN_BRACKETS =
             java.util.regex.Pattern.compile("[\\s\\u00a0]*\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)");
 
     private static Integer personContaining(String name, Map<String, List<Integer>> peopleBySurname,
                                             Map<Integer, List<String>> personWords) {
-        List<String> parts = Arrays.asList(words(FrenchWords.fold(name)));
+        List<String> parts = Arrays.asList(words(Lexicon.fold(name)));
         for (int i : peopleBySurname.getOrDefault(parts.get(parts.size() - 1), List.of())) {
             List<String> fuller = personWords.get(i);
             if (fuller.size() >= parts.size() && !fuller.equals(parts) && sameSurname(parts, fuller)
@@ -233,10 +231,10 @@ public final class EntityResolver {
      * "[le] ministre français des Armées [Sébastien Lecornu]", "[la] présidente de la région Occitanie, [Hélène
      * Carrère]": the words back to the determiner that opens the role phrase (not one after "de").
      */
-    private static String roleBefore(String text, List<Token> tokens, int nameToken) {
+    private String roleBefore(String text, List<Token> tokens, int nameToken) {
         int sentence = tokens.get(nameToken).sentence();
         int i = nameToken - 1;
-        while (i >= 0 && FrenchWords.TITLES.contains(FrenchWords.lower(tokens.get(i).text()))
+        while (i >= 0 && lexicon.is(WordClass.TITLES, lexicon.lower(tokens.get(i).text()))
                 && tokens.get(i).isCapitalized()) {
             i--;
         }
@@ -245,16 +243,16 @@ public final class EntityResolver {
         }
         int end = i;
         while (i >= 0 && nameToken - i <= 10 && tokens.get(i).sentence() == sentence && tokens.get(i).isWord()) {
-            String word = FrenchWords.lower(tokens.get(i).text());
-            boolean afterPreposition = i > 0 && PREPOSITIONS.contains(FrenchWords.lower(tokens.get(i - 1).text()));
-            if (isRoleOpener(word) && i < end && !afterPreposition) {
+            String word = lexicon.lower(tokens.get(i).text());
+            boolean afterPreposition = i > 0 && lexicon.is(WordClass.PREPOSITIONS, lexicon.lower(tokens.get(i - 1).text()));
+            if (lexicon.is(WordClass.ROLE_OPENERS, word) && i < end && !afterPreposition) {
                 Token head = tokens.get(i + 1);
-                if (head.isCapitalized() && !FrenchWords.TITLES.contains(FrenchWords.lower(head.text()))) {
+                if (head.isCapitalized() && !lexicon.is(WordClass.TITLES, lexicon.lower(head.text()))) {
                     return null;
                 }
                 return text.substring(head.start(), tokens.get(end).end());
             }
-            if (word.equals("et") || word.equals("a") || word.equals("ont")) {
+            if (lexicon.is(WordClass.DESCRIPTOR_BREAKS, word)) {
                 return null;
             }
             i--;
@@ -262,12 +260,6 @@ public final class EntityResolver {
         return null;
     }
 
-    private static final Set<String> PREPOSITIONS = Set.of("de", "d'", "d’", "à", "pour", "par", "sur", "en", "avec",
-            "chez", "contre", "entre");
-
-    private static boolean isRoleOpener(String word) {
-        return Set.of("le", "la", "l'", "l’", "les", "son", "sa", "ses", "leur", "un", "une").contains(word);
-    }
 
     /** "Jean Dupont, maire de Lyon, a déclaré": a lower-case phrase between commas after the name. */
     private String appositionAfter(String text, List<Token> tokens, int nameToken) {
@@ -277,8 +269,8 @@ public final class EntityResolver {
         }
         int start = i + 1;
         if (start >= tokens.size() || tokens.get(start).isCapitalized() || !tokens.get(start).isWord()
-                || lexicon.isCueForm(FrenchWords.lower(tokens.get(start).text()))
-                || Set.of("a", "qui", "est", "ont", "dont", "selon", "lui", "elle", "il").contains(tokens.get(start).text())) {
+                || lexicon.isCueForm(lexicon.lower(tokens.get(start).text()))
+                || lexicon.is(WordClass.APPOSITION_BREAKS, tokens.get(start).text())) {
             return null;
         }
         int j = start;

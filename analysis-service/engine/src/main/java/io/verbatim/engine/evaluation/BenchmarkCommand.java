@@ -3,14 +3,13 @@ package io.verbatim.engine.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.engine.ArticleAnalyzer;
-import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.lang.fr.French;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
@@ -46,8 +45,7 @@ public final class BenchmarkCommand {
             System.err.println("no *.json (with \"text\") or *.txt file in " + dir);
             System.exit(2);
         }
-        CoreNlpFrench coreNlp = new CoreNlpFrench();
-        ArticleAnalyzer engine = new ArticleAnalyzer(coreNlp, Lexicon.of("fr"));
+        ArticleAnalyzer engine = new ArticleAnalyzer(French.LANGUAGE);
         long heap = heapInUse();
 
         Run[] runs = measureSideBySide(texts, text -> engine.analyze(text).tokenCount(), CoreNlpFrench.baseline());

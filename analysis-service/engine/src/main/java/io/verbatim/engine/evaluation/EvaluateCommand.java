@@ -3,8 +3,7 @@ package io.verbatim.engine.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.verbatim.engine.ArticleAnalyzer;
-import io.verbatim.engine.lang.Lexicon;
-import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.Languages;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +45,7 @@ public final class EvaluateCommand {
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(Languages.require("fr"));
         Scoreboard board = new Scoreboard();
         for (Path file : files) {
             GoldArticle gold = GoldArticle.read(file, json);

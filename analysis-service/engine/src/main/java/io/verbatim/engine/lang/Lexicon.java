@@ -6,70 +6,160 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A language's words that the rules need, read from its folder of data files on the classpath
- * ({@code lang/<code>/}): reporting verbs and their forms, and the verbs that report with an infinitive
- * ("affirme avoir vu", "a promis de revenir"). A second language is a second folder.
+ * A language's words that the rules need, read from its folder of data files on the classpath ({@code lang/<code>/}):
+ * the classes of {@link WordClass}, the reporting verbs and their forms, first names with their gender, and the
+ * pronouns with theirs. With its {@link Morphology}, this is all a rule knows of a language.
  */
 public final class Lexicon {
 
-    private final String language;
+    private final String folder;
+    private final Morphology morphology;
     private final CueVerbs cueVerbs;
-    private final Set<String> infinitiveReports;
-    private final Set<String> nonSourceNouns;
-    private final Set<String> namingWords;
-    private final Set<String> institutionHeads;
-    private final Set<String> genericNouns;
-    private final java.util.Map<String, Character> firstNameGender;
-    private final Set<String> documents;
-    private final Set<String> organisationPeople;
-    private final Set<String> timeWords;
-    private final Set<String> organisationPrefixes;
+    /** Each class's entries in file order, an elided form written with either apostrophe counting once. */
+    private final Map<WordClass, List<String>> entries = new EnumMap<>(WordClass.class);
+    /** Each class's entries and their other-apostrophe spellings, for membership. */
+    private final Map<WordClass, Set<String>> members = new EnumMap<>(WordClass.class);
+    private final Map<WordClass, Set<String>> foldedMembers = new ConcurrentHashMap<>();
+    private final Map<String, Character> firstNameGender;
+    private final Map<String, Character> pronounGender;
+    private final Map<String, String> subjectOfStressed;
+    private final Map<String, Character> genderOfTitle;
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
-    private Lexicon(String language) {
-        this.language = language;
-        String folder = "/lang/" + language + "/";
-        this.cueVerbs = new CueVerbs(Lexicon.class.getResourceAsStream(folder + "cue-verbs.txt"), folder + "cue-verbs.txt");
-        this.infinitiveReports = words(folder + "infinitive-reports.txt");
-        this.nonSourceNouns = words(folder + "non-source-nouns.txt");
-        this.namingWords = words(folder + "naming-words.txt");
-        this.institutionHeads = words(folder + "institution-heads.txt");
-        this.genericNouns = words(folder + "generic-nouns.txt");
-        java.util.Map<String, Character> genders = new java.util.HashMap<>();
-        for (String line : words(folder + "first-names.txt")) {
-            genders.put(line.substring(2).strip(), line.charAt(0));
+    private Lexicon(String code, Morphology morphology) {
+        this.folder = "/lang/" + code + "/";
+        this.morphology = morphology;
+        for (WordClass wordClass : WordClass.values()) {
+            List<String> words = lines(wordClass.file);
+            entries.put(wordClass, List.copyOf(words));
+            members.put(wordClass, withBothApostrophes(words));
         }
-        this.firstNameGender = java.util.Map.copyOf(genders);
-        this.documents = folded(words(folder + "documents.txt"));
-        this.organisationPeople = folded(words(folder + "organisation-people.txt"));
-        this.timeWords = words(folder + "time-words.txt");
-        this.organisationPrefixes = words(folder + "organisation-prefixes.txt");
+        this.cueVerbs = new CueVerbs(lines("cue-verbs.txt"), entries.get(WordClass.REFLEXIVE_PRONOUNS), morphology);
+        this.firstNameGender = pairs("first-names.txt", true).entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().charAt(0)));
+        Map<String, Character> pronouns = new LinkedHashMap<>();
+        pairs("subject-pronouns.txt", false).forEach((pronoun, gender) -> pronouns.put(pronoun, gender.charAt(0)));
+        this.pronounGender = pronouns;
+        this.subjectOfStressed = Map.copyOf(pairs("stressed-pronouns.txt", false));
+        Map<String, Character> titles = new LinkedHashMap<>();
+        pairs("gendered-titles.txt", true).forEach((title, gender) -> titles.put(title, gender.charAt(0)));
+        this.genderOfTitle = titles;
     }
 
-    /** The lexicon of a language code ("fr"); fails when the language has no data folder. */
-    public static Lexicon of(String language) {
-        if (!language.matches("[a-z]{2,3}") || Lexicon.class.getResource("/lang/" + language + "/cue-verbs.txt") == null) {
-            throw new IllegalArgumentException("no lexicon for language '" + language + "'");
+    /** The lexicon of a language code ("fr") with its morphology; fails when the language has no data folder. */
+    public static Lexicon load(String code, Morphology morphology) {
+        if (!code.matches("[a-z]{2,3}") || Lexicon.class.getResource("/lang/" + code + "/cue-verbs.txt") == null) {
+            throw new IllegalArgumentException("no lexicon for language '" + code + "'");
         }
-        return new Lexicon(language);
+        return new Lexicon(code, morphology);
     }
 
-    public String language() {
-        return language;
+    public Morphology morphology() {
+        return morphology;
     }
 
-    /** The lemma of a reporting verb form ("a déclaré" → no, "déclaré" → "déclarer"). */
+    /** Is the word (as given: lower-case for most classes, as written for a few) one of the class? */
+    public boolean is(WordClass wordClass, String word) {
+        return members.get(wordClass).contains(word);
+    }
+
+    /** Is this folded word (case, accents, apostrophes) one of the class, its entries folded the same way? */
+    public boolean isFolded(WordClass wordClass, String foldedWord) {
+        return foldedMembers.computeIfAbsent(wordClass, c -> entries.get(c).stream().map(Lexicon::fold)
+                .collect(Collectors.toUnmodifiableSet())).contains(foldedWord);
+    }
+
+    /** Does one of these words belong to the class? */
+    public boolean isAny(WordClass wordClass, Collection<String> words) {
+        return words.stream().anyMatch(members.get(wordClass)::contains);
+    }
+
+    /** The class's entries in the order of its file. */
+    public List<String> words(WordClass wordClass) {
+        return entries.get(wordClass);
+    }
+
+    /**
+     * A regular expression matching any entry of the classes, as a non-capturing group: an apostrophe matches either
+     * apostrophe, a space a space. With {@code capitalised}, each entry may also start with a capital ("Selon").
+     */
+    public String alternation(boolean capitalised, WordClass... wordClasses) {
+        List<String> all = new ArrayList<>();
+        for (WordClass wordClass : wordClasses) {
+            all.addAll(entries.get(wordClass));
+        }
+        return alternationOf(all, capitalised);
+    }
+
+    public String alternation(WordClass... wordClasses) {
+        return alternation(false, wordClasses);
+    }
+
+    /** {@link #alternation} of a list of words. */
+    public static String alternationOf(List<String> words, boolean capitalised) {
+        List<String> options = new ArrayList<>();
+        for (String word : words) {
+            options.add(literal(word, capitalised));
+        }
+        return "(?:" + String.join("|", options) + ")";
+    }
+
+    private static String literal(String entry, boolean capitalised) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < entry.length(); i++) {
+            char c = entry.charAt(i);
+            if (c == '\'' || c == '’') {
+                regex.append("['’]");
+            } else if (i == 0 && capitalised && Character.isLowerCase(c)) {
+                regex.append('[').append(c).append(Character.toUpperCase(c)).append(']');
+            } else if ("\\.[]{}()<>*+-=!?^$|".indexOf(c) >= 0) {
+                regex.append('\\').append(c);
+            } else {
+                regex.append(c);
+            }
+        }
+        return regex.toString();
+    }
+
+    /** Lower case in the language's own rules. */
+    public String lower(String word) {
+        return word.toLowerCase(morphology.locale());
+    }
+
+    /** Case, accents, apostrophes and spacing folded: the form two spellings of one name share. */
+    public static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return decomposed.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+
+    /** The lemma of a reporting verb form ("déclaré" → "déclarer"; "fait savoir" → "faire savoir"). */
     public Optional<String> cueLemma(String form) {
-        return cueVerbs.lemmaOf(form);
+        return cueVerbs.lemmaOf(form, morphology.locale());
     }
 
     /** "se dire" when "dire" is used with its reflexive pronoun and the language lists the pronominal verb. */
     public Optional<String> pronominalCue(String lemma) {
         return cueVerbs.pronominal(lemma);
+    }
+
+    /** The words after the first of the multi-word reporting verbs ("savoir" of "faire savoir", "en garde"). */
+    public List<String> multiWordCueEnds() {
+        return cueVerbs.multiWordEnds();
     }
 
     public boolean isCueForm(String lowerCaseForm) {
@@ -78,27 +168,37 @@ public final class Lexicon {
 
     /** Does this reporting verb report content with an infinitive ("affirmer avoir", "promettre de")? */
     public boolean reportsInfinitive(String lemma) {
-        return infinitiveReports.contains(lemma);
+        return is(WordClass.INFINITIVE_REPORTS, lemma);
     }
 
-    /** A noun that cannot be the source of an opinion ("pour la première fois", "pour cette raison"). */
-    public boolean isNonSourceNoun(String lowerCaseNoun) {
-        return nonSourceNouns.contains(lowerCaseNoun);
+    /** The personal subject pronouns, in the order of their file. */
+    public List<String> subjectPronouns() {
+        return List.copyOf(pronounGender.keySet());
     }
 
-    /** Is one of these lower-case words one that introduces a name or a title ("baptisé", "la vidéo")? */
-    public boolean isNamingWord(java.util.Collection<String> lowerCaseWords) {
-        return lowerCaseWords.stream().anyMatch(namingWords::contains);
+    /** Is this lower-case word a personal subject pronoun ("il", "elles")? */
+    public boolean isSubjectPronoun(String lowerCaseWord) {
+        return pronounGender.containsKey(lowerCaseWord);
     }
 
-    /** Does this lower-case noun head the names of institutions ("observatoire", "fédération")? */
-    public boolean isInstitutionHead(String lowerCaseNoun) {
-        return institutionHeads.contains(lowerCaseNoun);
+    /** The grammatical gender of a subject pronoun, 'm' or 'f', or '?' for one that has none. */
+    public char genderOfPronoun(String lowerCasePronoun) {
+        return pronounGender.getOrDefault(lowerCasePronoun, '?');
     }
 
-    /** Is this a noun that, capitalised alone, stands for an institution in general ("État", "Région")? */
-    public boolean isGenericNoun(String lowerCaseWord) {
-        return genericNouns.contains(lowerCaseWord);
+    /** The subject pronoun a stressed pronoun stands for ("lui" → "il"), or null. */
+    public String subjectOfStressed(String lowerCasePronoun) {
+        return subjectOfStressed.get(lowerCasePronoun);
+    }
+
+    /** The gender a title right before a name gives ('m' or 'f'; '?' when the lower-case text ends with none). */
+    public char genderOfTitleBefore(String lowerCaseTextBefore) {
+        for (Map.Entry<String, Character> title : genderOfTitle.entrySet()) {
+            if (lowerCaseTextBefore.endsWith(title.getKey())) {
+                return title.getValue();
+            }
+        }
+        return '?';
     }
 
     /** 'm' or 'f' for a first name whose gender is known ("Jean-Marc" by its first part), else '?'. */
@@ -114,47 +214,63 @@ public final class Lexicon {
                 && firstNameGender.containsKey(word.substring(0, word.indexOf('-')));
     }
 
-    /** Does this folded noun name a document, which speaks for whoever issued it ("rapport", "communiqué")? */
-    public boolean isDocument(String foldedNoun) {
-        return documents.contains(foldedNoun);
-    }
-
-    /** Does this folded noun name people who speak for the organisation named after them ("analystes de X")? */
-    public boolean speaksForOrganisation(String foldedNoun) {
-        return organisationPeople.contains(foldedNoun);
-    }
-
     /** Is this lower-case word a day or a time of day, never the end of a name ("mardi", "soir")? */
     public boolean isTimeWord(String lowerCaseWord) {
-        return timeWords.contains(lowerCaseWord.replace('’', '\''));
+        return is(WordClass.TIME_WORDS, lowerCaseWord) || is(WordClass.DAYS, lowerCaseWord);
     }
 
-    /** Does this word, as written, open the names of clubs and companies ("FC", "SARL")? */
-    public boolean isOrganisationPrefix(String word) {
-        return organisationPrefixes.contains(word);
+    /**
+     * What a stage builds once per language from this data (its compiled patterns): built on first use, then shared
+     * by every article of the language.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Class<T> kind, Function<Lexicon, T> build) {
+        return (T) derived.computeIfAbsent(kind, k -> build.apply(this));
     }
 
-    private static Set<String> folded(Set<String> words) {
-        return words.stream().map(FrenchWords::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    private static Set<String> words(String resource) {
-        InputStream in = Lexicon.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException(resource + " is missing from the classpath");
+    private static Set<String> withBothApostrophes(List<String> words) {
+        Set<String> all = new java.util.HashSet<>();
+        for (String word : words) {
+            all.add(word);
+            all.add(word.replace('\'', '’'));
+            all.add(word.replace('’', '\''));
         }
-        Set<String> words = new HashSet<>();
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A file of two columns: the key and its value ("il m"), or with {@code valueFirst} the value and its key
+     * ("f Marie"), in file order.
+     */
+    private Map<String, String> pairs(String file, boolean valueFirst) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String line : lines(file)) {
+            int space = line.indexOf(' ');
+            String first = line.substring(0, space);
+            String second = line.substring(space + 1).strip();
+            pairs.put(valueFirst ? second : first, valueFirst ? first : second);
+        }
+        return pairs;
+    }
+
+    /** The non-blank lines of a data file that are not comments, stripped, in order and without repeats. */
+    private List<String> lines(String file) {
+        InputStream in = Lexicon.class.getResourceAsStream(folder + file);
+        if (in == null) {
+            throw new IllegalStateException(folder + file + " is missing from the classpath");
+        }
+        Map<String, Boolean> lines = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 line = line.strip();
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    words.add(line);
+                    lines.put(line, true);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(words);
+        return new ArrayList<>(lines.keySet());
     }
 }

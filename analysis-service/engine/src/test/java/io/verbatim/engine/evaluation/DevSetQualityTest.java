@@ -2,8 +2,7 @@ package io.verbatim.engine.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.verbatim.engine.ArticleAnalyzer;
-import io.verbatim.engine.lang.Lexicon;
-import io.verbatim.engine.lang.fr.CoreNlpFrench;
+import io.verbatim.engine.lang.fr.French;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class DevSetQualityTest {
 
     @BeforeAll
     static void loadEngine() {
-        analyzer = new ArticleAnalyzer(new CoreNlpFrench(), Lexicon.of("fr"));
+        analyzer = new ArticleAnalyzer(French.LANGUAGE);
     }
 
     private static Scoreboard score(Path... dirs) throws Exception {

@@ -1,6 +1,7 @@
-package io.verbatim.engine.syntax;
+package io.verbatim.engine.quotes;
 
-import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.lang.fr.French;
+import io.verbatim.engine.syntax.ParsedSentence;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class SpeechSyntaxTest {
                 "la/DET/5/det", "panne/NOUN/3/dep", "survenue/VERB/5/acl", "lundi/NOUN/6/obl",
                 "a/AUX/10/aux", "été/AUX/10/aux:pass", "provoquée/VERB/5/acl:relcl", "par/ADP/13/case",
                 "un/DET/13/det", "câble/NOUN/10/obl:agent", "./PUNCT/2/punct");
-        List<SpeechSyntax.ReportedClause> clauses = new SpeechSyntax(text, List.of(torn), Lexicon.of("fr"))
+        List<SpeechSyntax.ReportedClause> clauses = new SpeechSyntax(text, List.of(torn), French.LANGUAGE.lexicon())
                 .reportedClauses();
         assertEquals(1, clauses.size(), () -> "clauses: " + clauses);
         assertEquals("la panne survenue lundi a été provoquée par un câble",

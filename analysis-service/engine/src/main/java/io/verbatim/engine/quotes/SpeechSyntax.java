@@ -1,13 +1,16 @@
-package io.verbatim.engine.syntax;
+package io.verbatim.engine.quotes;
 
-import io.verbatim.engine.lang.FrenchWords;
+import io.verbatim.engine.lang.WordClass;
+import io.verbatim.engine.syntax.ParsedSentence;
 import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.syntax.ParsedSentence.Word;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reported speech read from the dependency trees: which reporting verb governs a quote, who is its subject, and
@@ -43,9 +46,6 @@ public final class SpeechSyntax {
     private static final String[] NOT_IN_PHRASE = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "dep"};
     private static final String[] NOT_IN_CORE = {"acl", "acl:relcl", "punct", "parataxis", "advcl", "dep", "nmod",
             "obl", "conj", "cc"};
-    private static final Set<String> SOURCE_PREPOSITIONS = Set.of("selon", "après");
-    private static final java.util.Map<String, String> STRESSED_PRONOUNS = java.util.Map.of("lui", "il", "elle", "elle",
-            "eux", "ils", "elles", "elles");
     private static final int MAX_CLIMB = 4;
     /** Fewer words than this make a fragment: a possible title, name or scare quote. */
     public static final int FRAGMENT_WORDS = 6;
@@ -55,11 +55,25 @@ public final class SpeechSyntax {
     private final String text;
     private final List<ParsedSentence> sentences;
     private final Lexicon lexicon;
+    private final Map<String, String> sourcePrepositions;
 
     public SpeechSyntax(String text, List<ParsedSentence> sentences, Lexicon lexicon) {
         this.text = text;
         this.sentences = sentences;
         this.lexicon = lexicon;
+        this.sourcePrepositions = lexicon.derived(SourcePrepositions.class, SourcePrepositions::new).cueOfHead;
+    }
+
+    /**
+     * The source prepositions by the word of the tree that carries them, the last one ("après" of "d'après"), and
+     * the cue each gives.
+     */
+    private record SourcePrepositions(Map<String, String> cueOfHead) {
+        SourcePrepositions(Lexicon lexicon) {
+            this(lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream().collect(Collectors.toUnmodifiableMap(
+                    p -> p.substring(Math.max(p.lastIndexOf(' '), Math.max(p.lastIndexOf('\''), p.lastIndexOf('’'))) + 1),
+                    p -> p.replace('’', '\''), (a, b) -> a)));
+        }
     }
 
     /** The report that governs the quoted span {@code [start, end)}, looked up in the sentences it touches. */
@@ -185,12 +199,12 @@ public final class SpeechSyntax {
 
     private Optional<ReportedClause> reportedBy(ParsedSentence sentence, Word verb, String cue) {
         for (Word child : sentence.children(verb)) {
-            boolean that = child.relation().equals("ccomp") && hasMark(sentence, child, "que", "qu'", "qu’");
+            boolean that = child.relation().equals("ccomp") && hasMark(sentence, child, WordClass.COMPLEMENTIZERS);
             boolean infinitive = child.relation().equals("xcomp") && child.pos().equals("VERB")
                     && lexicon.reportsInfinitive(cue) && isInfinitive(sentence, child);
             // "CLAUSE, a indiqué la direction": the clause comes first, the subject after the verb.
             boolean before = child.relation().equals("ccomp") && child.end() < verb.start()
-                    && !hasMark(sentence, child, "que", "qu'", "qu’", "si", "comme");
+                    && !hasMark(sentence, child, WordClass.COMPLEMENTIZERS, WordClass.ADVERBIAL_SUBORDINATORS);
             if (!that && !infinitive && !before) {
                 continue;
             }
@@ -221,8 +235,8 @@ public final class SpeechSyntax {
             return Optional.empty();
         }
         Word que = sentence.words().get(next);
-        String form = FrenchWords.lower(que.text());
-        if (!(form.equals("que") || form.equals("qu'") || form.equals("qu’")) || que.head() != verb.index()
+        String form = lexicon.lower(que.text());
+        if (!lexicon.is(WordClass.COMPLEMENTIZERS, form) || que.head() != verb.index()
                 || que.end() >= lastWordEnd(sentence)) {
             return Optional.empty();
         }
@@ -261,7 +275,7 @@ public final class SpeechSyntax {
                     || !isSourcePreposition(sentence, w, preposition)) {
                 continue;
             }
-            Report report = new Report(cueOfPreposition(sentence, preposition), preposition.start(),
+            Report report = new Report(cueOfPreposition(preposition), preposition.start(),
                     phraseSource(sentence, w));
             if (preposition.index() == firstWordIndex(sentence)) {
                 // "Selon X, CLAUSE": the clause starts after the comma that closes the source phrase.
@@ -294,7 +308,7 @@ public final class SpeechSyntax {
                 continue;
             }
             if (isSourcePreposition(sentence, child, preposition)) {
-                return Optional.of(new Report(cueOfPreposition(sentence, preposition), preposition.start(),
+                return Optional.of(new Report(cueOfPreposition(preposition), preposition.start(),
                         phraseSource(sentence, child)));
             }
         }
@@ -307,7 +321,7 @@ public final class SpeechSyntax {
         if (preposition == null || !isSourcePreposition(sentence, phrase, preposition)) {
             return Optional.empty();
         }
-        return Optional.of(new Report(cueOfPreposition(sentence, preposition), preposition.start(),
+        return Optional.of(new Report(cueOfPreposition(preposition), preposition.start(),
                 phraseSource(sentence, phrase)));
     }
 
@@ -316,13 +330,13 @@ public final class SpeechSyntax {
      * that can hold an opinion ("Pour le procureur, …", not "Pour la première fois, …" nor "Pour cela, …").
      */
     private boolean isSourcePreposition(ParsedSentence sentence, Word phrase, Word preposition) {
-        String word = FrenchWords.lower(preposition.text());
-        if (SOURCE_PREPOSITIONS.contains(word)) {
+        String word = lexicon.lower(preposition.text());
+        if (sourcePrepositions.containsKey(word)) {
             return true;
         }
-        if (!word.equals("pour") || preposition.index() != firstWordIndex(sentence)
+        if (!lexicon.is(WordClass.OPINION_PREPOSITIONS, word) || preposition.index() != firstWordIndex(sentence)
                 || !(phrase.pos().equals("NOUN") || phrase.pos().equals("PROPN"))
-                || lexicon.isNonSourceNoun(FrenchWords.lower(phrase.text()))) {
+                || lexicon.is(WordClass.NON_SOURCE_NOUNS, lexicon.lower(phrase.text()))) {
             return false;
         }
         // The whole phrase, its participles and relatives too: "Pour l'organisation militant pour …, CLAUSE".
@@ -368,9 +382,9 @@ public final class SpeechSyntax {
         return 0;
     }
 
-    private static String cueOfPreposition(ParsedSentence sentence, Word preposition) {
-        String word = FrenchWords.lower(preposition.text());
-        return word.equals("après") ? "d'après" : word;
+    private String cueOfPreposition(Word preposition) {
+        String word = lexicon.lower(preposition.text());
+        return sourcePrepositions.getOrDefault(word, word);
     }
 
     /** The lemma of a reporting verb, also for "fait savoir" and "se dit" (pronominal forms). */
@@ -395,10 +409,9 @@ public final class SpeechSyntax {
         return lemma;
     }
 
-    private static boolean hasReflexive(ParsedSentence sentence, Word verb) {
+    private boolean hasReflexive(ParsedSentence sentence, Word verb) {
         for (Word child : sentence.children(verb)) {
-            String form = FrenchWords.lower(child.text());
-            if (child.pos().equals("PRON") && (form.equals("se") || form.equals("s'") || form.equals("s’"))) {
+            if (child.pos().equals("PRON") && lexicon.is(WordClass.REFLEXIVE_PRONOUNS, lexicon.lower(child.text()))) {
                 return true;
             }
         }
@@ -426,9 +439,9 @@ public final class SpeechSyntax {
             if (subject == null && (child.relation().equals("nsubj") || shared && child.relation().equals("nsubj:pass"))) {
                 subject = child;
             }
-            if (child.pos().equals("PRON") && child.text().startsWith("-")) {
-                String pronoun = FrenchWords.lower(child.text().replaceFirst("^-(t-)?", ""));
-                return Source.pronoun(child, pronoun);
+            String inverted = child.pos().equals("PRON") ? lexicon.morphology().invertedSubject(lexicon.lower(child.text())) : null;
+            if (inverted != null) {
+                return Source.pronoun(child, inverted);
             }
         }
         if (subject == null) {
@@ -444,12 +457,12 @@ public final class SpeechSyntax {
                 // "convaincre la veuve, Souha Arafat, de demander": the object of the governing verb speaks.
                 return phraseSource(sentence, controller);
             }
-            boolean participle = relation.equals("acl") && governor != null && !hasMark(sentence, verb, "de", "d'", "d’", "à");
+            boolean participle = relation.equals("acl") && governor != null && !hasMark(sentence, verb, WordClass.INFINITIVE_MARKS);
             if (participle && (governor.pos().equals("NOUN") || governor.pos().equals("PROPN"))) {
                 return phraseSource(sentence, governor);
             }
-            String governorForm = governor == null ? "" : FrenchWords.lower(governor.text());
-            if (participle && governor.pos().equals("PRON") && FrenchWords.SUBJECT_PRONOUNS.contains(governorForm)) {
+            String governorForm = governor == null ? "" : lexicon.lower(governor.text());
+            if (participle && governor.pos().equals("PRON") && lexicon.isSubjectPronoun(governorForm)) {
                 // "Estimant que …, il a voté contre": the parser may hang the participle on the subject pronoun.
                 return Source.pronoun(governor, governorForm);
             }
@@ -460,14 +473,14 @@ public final class SpeechSyntax {
                     return source;
                 }
             }
-            return verb.isRoot() && FrenchWords.lower(verb.text()).endsWith("ant") ? mainClauseSubject(sentence, verb) : null;
+            return verb.isRoot() && lexicon.morphology().isPresentParticiple(lexicon.lower(verb.text()))
+                    ? mainClauseSubject(sentence, verb) : null;
         }
-        String form = FrenchWords.lower(subject.text());
-        if (form.equals("qui") && verb.relation().equals("acl:relcl") && sentence.head(verb) != null) {
+        String form = lexicon.lower(subject.text());
+        if (lexicon.is(WordClass.RELATIVE_PRONOUNS, form) && verb.relation().equals("acl:relcl") && sentence.head(verb) != null) {
             subject = sentence.head(verb);
         } else if (subject.pos().equals("PRON")) {
-            return FrenchWords.SUBJECT_PRONOUNS.contains(form)
-                    ? Source.pronoun(subject, form) : null;
+            return lexicon.isSubjectPronoun(form) ? Source.pronoun(subject, form) : null;
         }
         return phraseSource(sentence, subject);
     }
@@ -486,9 +499,9 @@ public final class SpeechSyntax {
             Word head = sentence.head(w);
             if (afterComma && w.relation().equals("nsubj") && head != null && head.pos().equals("VERB")
                     && head.start() > w.start()) {
-                String form = FrenchWords.lower(w.text());
+                String form = lexicon.lower(w.text());
                 if (w.pos().equals("PRON")) {
-                    return FrenchWords.SUBJECT_PRONOUNS.contains(form) ? Source.pronoun(w, form) : null;
+                    return lexicon.isSubjectPronoun(form) ? Source.pronoun(w, form) : null;
                 }
                 return phraseSource(sentence, w);
             }
@@ -497,8 +510,8 @@ public final class SpeechSyntax {
     }
 
     /** The phrase headed by {@code head}, without a leading preposition ("par X", "selon X"). */
-    private static Source phraseSource(ParsedSentence sentence, Word head) {
-        String stressed = STRESSED_PRONOUNS.get(FrenchWords.lower(head.text()));
+    private Source phraseSource(ParsedSentence sentence, Word head) {
+        String stressed = lexicon.subjectOfStressed(lexicon.lower(head.text()));
         if (head.pos().equals("PRON") && stressed != null) {
             // "Selon lui, …", "Pour elle, …": the stressed pronoun stands for a subject pronoun.
             return Source.pronoun(head, stressed);
@@ -519,12 +532,12 @@ public final class SpeechSyntax {
         return new Source(from, phrase[1], coreFrom, core[1], null);
     }
 
-    private static boolean hasMark(ParsedSentence sentence, Word clause, String... marks) {
+    private boolean hasMark(ParsedSentence sentence, Word clause, WordClass... marks) {
         for (Word child : sentence.children(clause)) {
             if (child.relation().equals("mark")) {
-                String form = FrenchWords.lower(child.text());
-                for (String mark : marks) {
-                    if (form.equals(mark)) {
+                String form = lexicon.lower(child.text());
+                for (WordClass mark : marks) {
+                    if (lexicon.is(mark, form)) {
                         return true;
                     }
                 }
@@ -534,14 +547,13 @@ public final class SpeechSyntax {
     }
 
     /** An infinitive, bare or after "de" or "à" ("affirme avoir vu", "a promis de revenir", "appelle à voter"). */
-    private static boolean isInfinitive(ParsedSentence sentence, Word verb) {
+    private boolean isInfinitive(ParsedSentence sentence, Word verb) {
         Word mark = sentence.child(verb, "mark");
-        if (mark != null && !FrenchWords.lower(mark.text()).matches("de|d'|d’|à")) {
+        if (mark != null && !lexicon.is(WordClass.INFINITIVE_MARKS, lexicon.lower(mark.text()))) {
             return false;
         }
         Word aux = sentence.child(verb, "aux");
-        String form = FrenchWords.lower(aux != null ? aux.text() : verb.text());
-        return form.endsWith("er") || form.endsWith("ir") || form.endsWith("re");
+        return lexicon.morphology().isInfinitive(lexicon.lower(aux != null ? aux.text() : verb.text()));
     }
 
     /** Words of a text, as the rules count them (a quotation's length decides how it is read). */
