@@ -270,7 +270,7 @@ public final class QueryBenchmark {
         String date = "coalesce(a.published_at, a.received_at)";
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("search, by relevance (ArticleQueries.list)", "SELECT a.id, a.title, ts_rank_cd(a.rank_vector, q) AS rank"
-                + " FROM article a, websearch_to_tsquery('verbatim_french', verbatim_search_text('tramway')) q WHERE a.search_vector @@ q"
+                + " FROM article a, websearch_to_tsquery(verbatim_search_config('fr'), verbatim_search_text('tramway')) q WHERE a.search_vector @@ q"
                 + " ORDER BY rank DESC, " + date + " DESC, a.id DESC LIMIT 21");
         queries.put("speaker ranking, all time (SpeakerQueries.ranking: the monthly rollup)", "SELECT speaker_entity_id,"
                 + " sum(quotes), sum(articles) FROM speaker_month GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 21");
@@ -281,11 +281,11 @@ public final class QueryBenchmark {
         queries.put("quotes of a speaker (QuoteQueries.list)", "SELECT q.id FROM quote q WHERE q.speaker_entity_id = "
                 + s.speakers().get(0) + " ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
         queries.put("quote search, many matches (QuoteQueries.list: the date index, filtered)", "SELECT q.id FROM quote q"
-                + " WHERE q.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text('usagers'))"
+                + " WHERE q.search_vector @@ websearch_to_tsquery(verbatim_search_config('fr'), verbatim_search_text('usagers'))"
                 + " ORDER BY q.article_date DESC, q.id DESC LIMIT 21");
         queries.put("quote search, few matches (QuoteQueries.list: the matches first, then sorted)",
                 "WITH matching AS MATERIALIZED (SELECT q.id AS id, q.article_date AS date FROM quote q"
-                        + " WHERE q.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text('réquisitoire')))"
+                        + " WHERE q.search_vector @@ websearch_to_tsquery(verbatim_search_config('fr'), verbatim_search_text('réquisitoire')))"
                         + " SELECT id FROM matching ORDER BY date DESC, id DESC LIMIT 21");
         queries.put("co-occurring entities (EntityQueries.coOccurring)", "SELECT m.entity_id, count(DISTINCT m.article_id)"
                 + " FROM mention m WHERE m.entity_id <> " + s.entities().get(0) + " AND m.article_id = ANY (ARRAY("

@@ -55,4 +55,11 @@ public interface QueryConfig {
 
     @WithDefault("4")
     int streamMaxPerClient();
+
+    /**
+     * The languages of the archive's articles (ISO 639-1), as analysis-service reads them: a search parses its
+     * words in each of them, for the articles in it.
+     */
+    @WithDefault("fr")
+    List<String> searchLanguages();
 }

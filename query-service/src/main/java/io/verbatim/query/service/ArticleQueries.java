@@ -28,6 +28,9 @@ public class ArticleQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    TextSearch search;
+
     public record EntityRef(long id, String name) {
     }
 
@@ -91,7 +94,7 @@ public class ArticleQueries {
         }
         Sql sql = new Sql();
         if (filter.hasText()) {
-            sql.and("a.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text(:text))", "text", filter.text());
+            sql.and(search.matches("a.search_vector", "a.language", filter.language() != null), "text", filter.text());
         }
         for (int i = 0; filter.entities() != null && i < filter.entities().size(); i++) {
             sql.and("EXISTS (SELECT 1 FROM mention m WHERE m.article_id = a.id AND m.entity_id = :entity" + i + ")",
@@ -116,7 +119,8 @@ public class ArticleQueries {
         boolean few = selective && matching <= Page.COUNT_CAP;
 
         // Ranked on title and lead (rank_vector, small and stored in the row), then newest first.
-        String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, websearch_to_tsquery('verbatim_french', verbatim_search_text(:text)))"
+        String query = search.queryInRowLanguage("a.language", filter.language() != null);
+        String rank = filter.hasText() ? "ts_rank_cd(a.rank_vector, " + query + ")"
                 : "CAST(NULL AS real)";
         if (page.cursor() != null) {
             if (sort == Sort.DATE) {
@@ -132,9 +136,9 @@ public class ArticleQueries {
         // The body is parsed as it was indexed (verbatim_search_text), and the snippet cut from it is shown with
         // the article's own apostrophes, guillemets and spaces again.
         String snippet = filter.hasText()
-                ? "verbatim_search_shown(ts_headline('verbatim_french',"
+                ? "verbatim_search_shown(ts_headline(" + search.configOf("a.language") + ","
                 + " verbatim_search_text(translate(left(a.body, " + SNIPPET_WINDOW + "), chr(2) || chr(3), '')),"
-                + " websearch_to_tsquery('verbatim_french', verbatim_search_text(:text)),"
+                + " " + query + ","
                 + " 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'))"
                 : "CAST(NULL AS text)";
         String order = sort == Sort.DATE ? Sql.ARTICLE_DATE + " DESC, a.id DESC"

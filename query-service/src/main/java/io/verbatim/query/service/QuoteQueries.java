@@ -18,6 +18,9 @@ public class QuoteQueries {
     @Inject
     EntityManager em;
 
+    @Inject
+    TextSearch search;
+
     public record QuoteWithArticle(long id, String text, String type, String cue, ArticleQueries.EntityRef speaker,
                                    String speakerDescriptor, UUID articleId, String articleTitle, OffsetDateTime date,
                                    int start, int end, double confidence) {
@@ -30,7 +33,7 @@ public class QuoteQueries {
     public Page<QuoteWithArticle> list(Filter filter, PageRequest page) {
         Sql sql = new Sql()
                 .and("q.speaker_entity_id = :speaker", "speaker", filter.speaker())
-                .and("q.search_vector @@ websearch_to_tsquery('verbatim_french', verbatim_search_text(:text))", "text",
+                .and(search.matches("q.search_vector", "q.language", false), "text",
                         filter.text() == null || filter.text().isBlank() ? null : filter.text())
                 .and("q.type = :type", "type", filter.type())
                 .period("q.article_date", filter.period())

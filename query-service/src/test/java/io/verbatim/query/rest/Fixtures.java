@@ -54,14 +54,21 @@ public class Fixtures {
      */
     @Transactional
     public Stored written(String title, String body, String quote, String name, String alias) {
+        return written(title, body, quote, name, alias, "fr");
+    }
+
+    /** {@link #written(String, String, String, String, String)} in a language (ISO 639-1). */
+    @Transactional
+    public Stored written(String title, String body, String quote, String name, String alias, String language) {
         String source = "Source " + UUID.randomUUID();
         long speakerId = entity("PER:" + UUID.randomUUID(), name, "PER");
         em.createNativeQuery("INSERT INTO entity_alias (entity_id, alias) VALUES (?1, ?2)")
                 .setParameter(1, speakerId).setParameter(2, alias).executeUpdate();
         UUID id = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
-                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', now(), now(), 'test', 40)")
-                .setParameter(1, id).setParameter(2, title).setParameter(3, body).setParameter(4, source).executeUpdate();
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, ?5, now(), now(), 'test', 40)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, body).setParameter(4, source)
+                .setParameter(5, language).executeUpdate();
         int start = body.indexOf(quote);
         em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
                         + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'déclarer', ?5, 'ministre', 0.9)")
