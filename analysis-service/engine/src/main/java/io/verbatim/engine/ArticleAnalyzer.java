@@ -45,7 +45,7 @@ public final class ArticleAnalyzer {
     private final LanguageToolkit toolkit;
     private final Lexicon lexicon;
     private final EntityResolver resolver;
-    /** The source prepositions as the tokenizer splits them ("d'", "après"), folded. */
+    /** The source prepositions as the tokenizer splits them ("d'", "après"), in lower case with a straight apostrophe. */
     private final List<String[]> sourcePrepositions;
 
     /** An analyzer of a language, its models loaded (seconds): build one and share it. */
@@ -60,7 +60,8 @@ public final class ArticleAnalyzer {
         this.lexicon = lexicon;
         this.resolver = new EntityResolver(lexicon);
         this.sourcePrepositions = lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream()
-                .map(p -> Arrays.stream(p.split("(?<=['’])|\\s+")).map(Lexicon::fold).toArray(String[]::new)).toList();
+                .map(p -> Arrays.stream(p.split("(?<=['’])|\\s+")).map(w -> lexicon.lower(w).replace('’', '\''))
+                        .toArray(String[]::new)).toList();
     }
 
     /** Stored with each article it analyses; it moves whenever what the engine finds in the language changes. */
@@ -164,7 +165,7 @@ public final class ArticleAnalyzer {
             }
             boolean all = true;
             for (int k = 0; k < words.length && all; k++) {
-                all = Lexicon.fold(tokens.get(i - words.length + 1 + k).text()).equals(words[k]);
+                all = lexicon.lower(tokens.get(i - words.length + 1 + k).text()).replace('’', '\'').equals(words[k]);
             }
             if (all) {
                 return true;
