@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.verbatim.engine.ArticleAnalyzer;
 import io.verbatim.engine.Languages;
+import io.verbatim.engine.lang.Language;
+import io.verbatim.engine.lang.Lexicon;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Scores the engine on a folder of gold articles ({@code analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]}):
- * a table, the errors counted by kind (listed with --errors), and with --json one JSON object on the last line. Needs neither Kafka nor PostgreSQL.
+ * Scores the engine on folders of gold articles ({@code analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]}):
+ * a table, speaker accuracy by how the speaker is designated, the errors counted by kind (listed with --errors,
+ * except those of the blind half), and with --json one JSON object on the last line. Articles of the blind half
+ * ({@link BlindHalf}) are also scored apart, in aggregate. Needs neither Kafka nor PostgreSQL.
  */
 public final class EvaluateCommand {
 
@@ -45,32 +49,68 @@ public final class EvaluateCommand {
             System.exit(2);
         }
         ObjectMapper json = new ObjectMapper();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(Languages.require("fr"));
-        Scoreboard board = new Scoreboard();
+        Language language = Languages.require("fr");
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(language);
+        Lexicon lexicon = language.lexicon();
+        BlindHalf blindHalf = BlindHalf.load();
+        Scoreboard open = new Scoreboard(lexicon);
+        Scoreboard blind = new Scoreboard(lexicon);
         for (Path file : files) {
             GoldArticle gold = GoldArticle.read(file, json);
-            board.add(gold, analyzer.analyze(gold.text()));
+            (blindHalf.contains(gold.name()) ? blind : open).add(gold, analyzer.analyze(gold.text()));
         }
-        printTable(board);
-        printErrorKinds(board, options.contains("--errors"));
+        Scoreboard all = new Scoreboard(lexicon);
+        all.add(open);
+        all.add(blind);
+        printTable(all);
+        printSpeakerPhrases(all);
+        if (blind.documents > 0) {
+            System.out.printf("%nof which open: %s%nof which the blind half: %s%n", summary(open), summary(blind));
+        }
+        printErrorKinds(all, open, options.contains("--errors"), blind.misses.size());
         if (options.contains("--json")) {
-            System.out.println(json.writeValueAsString(toJson(board, json)));
+            ObjectNode root = toJson(all, json);
+            if (blind.documents > 0) {
+                root.set("open", toJson(open, json));
+                root.set("blindHalf", toJson(blind, json));
+            }
+            System.out.println(json.writeValueAsString(root));
         }
     }
 
-    /** How many errors of each kind; with --errors, each error under its kind. */
-    private static void printErrorKinds(Scoreboard board, boolean each) {
-        Map<Scoreboard.Kind, List<Scoreboard.Miss>> byKind = new EnumMap<>(Scoreboard.Kind.class);
-        board.misses.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
+    /** Quote F1 and speaker accuracy of a part of the set, in one line. */
+    private static String summary(Scoreboard board) {
+        return String.format("%d articles, NER micro-F1 %.3f, quote F1@30 %.3f, speaker %.3f over %d, cue %.3f",
+                board.documents, board.micro().f1(), board.quotes30.f1(), board.speakerAccuracy(), board.matched,
+                board.cueAccuracy());
+    }
+
+    /** Speaker accuracy by how the article designates the speaker. */
+    private static void printSpeakerPhrases(Scoreboard board) {
+        System.out.printf("%nspeaker by how the article designates them      right / matched%n");
+        board.speakerByPhrase.forEach((phrase, counts) -> System.out.printf("  %-34s %6.3f  %4d / %d%n", phrase.label,
+                counts[0] == 0 ? 0 : (double) counts[1] / counts[0], counts[1], counts[0]));
+    }
+
+    /**
+     * How many errors of each kind (all articles); with --errors, each error under its kind, for the open articles
+     * only: the blind half's errors are never shown.
+     */
+    private static void printErrorKinds(Scoreboard all, Scoreboard open, boolean each, int blindErrors) {
         System.out.printf("%nerrors by kind%n");
         for (Scoreboard.Kind kind : Scoreboard.Kind.values()) {
-            System.out.printf("  %-34s %4d%n", kind.label, byKind.getOrDefault(kind, List.of()).size());
+            System.out.printf("  %-34s %4d%n", kind.label, all.misses.stream().filter(m -> m.kind() == kind).count());
         }
         if (each) {
+            Map<Scoreboard.Kind, List<Scoreboard.Miss>> byKind = new EnumMap<>(Scoreboard.Kind.class);
+            open.misses.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
             byKind.forEach((kind, misses) -> {
                 System.out.printf("%n## %s (%d)%n", kind.label, misses.size());
                 misses.forEach(System.out::println);
             });
+            if (blindErrors > 0) {
+                System.out.printf("%n(%d errors in the blind half are not listed)%n", blindErrors);
+            }
         }
     }
 
@@ -101,7 +141,11 @@ public final class EvaluateCommand {
                 .put("f30", round(board.quotes30.f1()))
                 .put("p80", round(board.quotes80.precision())).put("r80", round(board.quotes80.recall()))
                 .put("f80", round(board.quotes80.f1()));
-        root.putObject("speaker").put("accuracy", round(board.speakerAccuracy())).put("matched", board.matched);
+        ObjectNode speaker = root.putObject("speaker").put("accuracy", round(board.speakerAccuracy()))
+                .put("matched", board.matched);
+        ObjectNode byPhrase = speaker.putObject("byPhrase");
+        board.speakerByPhrase.forEach((phrase, counts) -> byPhrase.putObject(phrase.name().toLowerCase(java.util.Locale.ROOT))
+                .put("right", counts[1]).put("matched", counts[0]));
         root.putObject("cue").put("accuracy", round(board.cueAccuracy()));
         return root;
     }

@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * One annotated article in the gold format of the shared corpus: {@code text}, {@code entities[{start,end,type}]},
- * {@code quotes[{start,end,speaker,cue,type}]}. Other fields are ignored.
+ * {@code quotes[{start,end,speaker,cue,type,speaker_mention}]}. Other fields are ignored.
  */
 public record GoldArticle(String name, String text, List<Span> entities, List<GoldQuote> quotes) {
 
     record Span(int start, int end, String type) {
     }
 
-    record GoldQuote(int start, int end, String speaker, String cue, String type) {
+    /** {@code speakerMention} is where the article designates the speaker for this quote, or null. */
+    record GoldQuote(int start, int end, String speaker, String cue, String type, Span speakerMention) {
     }
 
     static GoldArticle read(Path file, ObjectMapper json) throws IOException {
@@ -31,8 +32,11 @@ public record GoldArticle(String name, String text, List<Span> entities, List<Go
         }
         List<GoldQuote> quotes = new ArrayList<>();
         for (JsonNode q : root.path("quotes")) {
+            JsonNode mention = q.get("speaker_mention");
+            Span speakerMention = mention == null || mention.isNull() ? null
+                    : new Span(mention.get("start").asInt(), mention.get("end").asInt(), null);
             quotes.add(new GoldQuote(q.get("start").asInt(), q.get("end").asInt(), text(q, "speaker"), text(q, "cue"),
-                    text(q, "type")));
+                    text(q, "type"), speakerMention));
         }
         return new GoldArticle(file.getFileName().toString(), root.get("text").asText(), entities, quotes);
     }

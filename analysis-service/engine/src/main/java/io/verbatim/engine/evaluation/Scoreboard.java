@@ -1,11 +1,13 @@
 package io.verbatim.engine.evaluation;
 
+import io.verbatim.engine.lang.Lexicon;
 import io.verbatim.engine.model.Analysis;
 import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.model.Quote;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,9 @@ public final class Scoreboard {
     long matched;
     int documents;
     final List<Miss> misses = new ArrayList<>();
+    /** Matched quotes and those with the right speaker, by how the article designates the speaker. */
+    final Map<SpeakerPhrase, long[]> speakerByPhrase = new EnumMap<>(SpeakerPhrase.class);
+    private final Lexicon lexicon;
 
     /** What kind of error a miss is: the evaluation groups them so that progress shows per kind. */
     enum Kind {
@@ -82,8 +87,29 @@ public final class Scoreboard {
         }
     }
 
-    Scoreboard() {
+    /** @param lexicon the language of the articles, to tell how each gold speaker is designated */
+    Scoreboard(Lexicon lexicon) {
+        this.lexicon = lexicon;
         TYPES.forEach(t -> ner.put(t, new Counts()));
+        for (SpeakerPhrase phrase : SpeakerPhrase.values()) {
+            speakerByPhrase.put(phrase, new long[2]);
+        }
+    }
+
+    /** Adds another board's counts and errors to this one. */
+    void add(Scoreboard other) {
+        documents += other.documents;
+        other.ner.forEach((type, counts) -> ner.get(type).add(counts));
+        quotes30.add(other.quotes30);
+        quotes80.add(other.quotes80);
+        speakerRight += other.speakerRight;
+        cueRight += other.cueRight;
+        matched += other.matched;
+        misses.addAll(other.misses);
+        other.speakerByPhrase.forEach((phrase, counts) -> {
+            speakerByPhrase.get(phrase)[0] += counts[0];
+            speakerByPhrase.get(phrase)[1] += counts[1];
+        });
     }
 
     Counts micro() {
@@ -166,8 +192,11 @@ public final class Scoreboard {
             if (attribution) {
                 matched++;
                 String speaker = predicted.speakerName(best);
+                long[] byPhrase = speakerByPhrase.get(SpeakerPhrase.of(gold, g, lexicon));
+                byPhrase[0]++;
                 if (Objects.equals(normalize(speaker), normalize(g.speaker()))) {
                     speakerRight++;
+                    byPhrase[1]++;
                 } else {
                     Kind kind = speaker == null ? Kind.NO_SPEAKER : g.speaker() == null ? Kind.SPURIOUS_SPEAKER
                             : Kind.WRONG_SPEAKER;

@@ -15,12 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Quality floors on the shared development set, so that a change to a rule cannot silently make the engine
- * worse (the floors sit a little under the scores in the README), and an article written for the tests.
+ * worse (the floors sit a few points under the measured scores), and an article written for the tests.
  */
 class DevSetQualityTest {
 
-    private static final double FLOOR_QUOTE_F1 = 0.86;
-    private static final double FLOOR_SPEAKER = 0.73;
+    // A few points under the figures measured on both folders (quote F1 0.895, speaker 0.886, NER 0.864, cue 0.911,
+    // verbatim-fr-14): a regression of five points fails the build. Move them up with the figures.
+    private static final double FLOOR_QUOTE_F1 = 0.87;
+    private static final double FLOOR_SPEAKER = 0.85;
+    private static final double FLOOR_NER = 0.84;
+    private static final double FLOOR_CUE = 0.88;
     private static ArticleAnalyzer analyzer;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,7 +34,7 @@ class DevSetQualityTest {
     }
 
     private static Scoreboard score(Path... dirs) throws Exception {
-        Scoreboard board = new Scoreboard();
+        Scoreboard board = new Scoreboard(French.LANGUAGE.lexicon());
         for (Path dir : dirs) {
             List<Path> files;
             try (Stream<Path> listing = Files.list(dir)) {
@@ -60,9 +64,10 @@ class DevSetQualityTest {
     void wholeDevelopmentSetStaysAboveItsFloors() throws Exception {
         Scoreboard board = score(SharedCorpus.require("dev"), SharedCorpus.require("dev-wikinews"));
         assertTrue(board.documents > 0, "no article read");
-        assertTrue(board.micro().f1() >= 0.83, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.micro().f1() >= FLOOR_NER, "NER micro-F1 " + board.micro().f1());
         assertTrue(board.quotes30.f1() >= FLOOR_QUOTE_F1, "quote F1 " + board.quotes30.f1());
         assertTrue(board.speakerAccuracy() >= FLOOR_SPEAKER, "speaker accuracy " + board.speakerAccuracy());
+        assertTrue(board.cueAccuracy() >= FLOOR_CUE, "cue accuracy " + board.cueAccuracy());
     }
 
     /** Our own articles (src/test/resources/gold) include cases the engine still misses; these are floors. */
