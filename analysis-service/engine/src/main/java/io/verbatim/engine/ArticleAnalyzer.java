@@ -2,6 +2,9 @@ package io.verbatim.engine;
 
 import io.verbatim.engine.attribution.IndirectSpeech;
 import io.verbatim.engine.attribution.SpeakerAttributor;
+import io.verbatim.engine.attribution.SpeakerRanker;
+import io.verbatim.engine.coreference.Chains;
+import io.verbatim.engine.coreference.Coreference;
 import io.verbatim.engine.coreference.SpeakerResolver;
 import io.verbatim.engine.entities.EntityRecognizer;
 import io.verbatim.engine.entities.EntityResolver;
@@ -13,6 +16,7 @@ import io.verbatim.engine.model.Mention;
 import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.quotes.QuoteMarks;
 import io.verbatim.engine.syntax.LanguageToolkit;
+import io.verbatim.engine.syntax.ParsedSentence;
 import io.verbatim.engine.quotes.SpeechSyntax;
 import io.verbatim.engine.syntax.Token;
 
@@ -21,18 +25,22 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
  * The engine, as stages over one text, each taking the previous stages' results:
  * <ol>
- *   <li>tokens, sentences and entity classes (the toolkit);</li>
- *   <li>part-of-speech tags and dependency trees of the sentences that can hold speech (the toolkit, on demand);</li>
- *   <li>entity mentions ({@link EntityRecognizer}, which asks for the tags of sentences naming an institution), then
- *   entities resolved within the article ({@link EntityResolver});</li>
- *   <li>quote marks ({@link QuoteMarks}) and their speakers ({@link SpeakerAttributor}: the reporting clause,
- *   from the trees first), each speaker phrase resolved by {@link SpeakerResolver} (names, pronouns, roles);</li>
- *   <li>reported speech without marks ({@link IndirectSpeech}), its sources resolved the same way.</li>
+ *   <li>syntax: tokens, sentences and entity classes (the language's toolkit), then part-of-speech tags and
+ *   dependency trees of the sentences that can hold speech (on demand);</li>
+ *   <li>entities: mentions ({@link EntityRecognizer}, which asks for the tags of sentences naming an institution),
+ *   then entities resolved within the article ({@link EntityResolver});</li>
+ *   <li>coreference: the entities as chains of their names, pronouns and descriptions ({@link Coreference});</li>
+ *   <li>quotes and the rules' attribution: quote marks ({@link QuoteMarks}) and their reporting clauses
+ *   ({@link SpeakerAttributor}: the trees first), reported speech without marks ({@link IndirectSpeech}), each
+ *   source phrase resolved by {@link SpeakerResolver};</li>
+ *   <li>attribution: each quote's speaker ranked among the context's candidates ({@link SpeakerRanker}, with the
+ *   weights learned for the language; the rules decide alone for a language without them).</li>
  * </ol>
  * A plain library: no Kafka, no database; thread-safe once built.
  */
@@ -45,6 +53,7 @@ public final class ArticleAnalyzer {
     private final LanguageToolkit toolkit;
     private final Lexicon lexicon;
     private final EntityResolver resolver;
+    private final Map<String, Double> rankerWeights;
     /** The source prepositions as the tokenizer splits them ("d'", "après"), in lower case with a straight apostrophe. */
     private final List<String[]> sourcePrepositions;
 
@@ -59,6 +68,7 @@ public final class ArticleAnalyzer {
         this.toolkit = toolkit;
         this.lexicon = lexicon;
         this.resolver = new EntityResolver(lexicon);
+        this.rankerWeights = lexicon.rankerWeights();
         this.sourcePrepositions = lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream()
                 .map(p -> Arrays.stream(p.split("(?<=['’])|\\s+")).map(w -> lexicon.lower(w).replace('’', '\''))
                         .toArray(String[]::new)).toList();
@@ -69,13 +79,24 @@ public final class ArticleAnalyzer {
         return version;
     }
 
+    /**
+     * What the engine found, with the chains of mentions and each quote's candidate speakers as the ranker saw
+     * them (the evaluation trains and inspects the ranker on these).
+     */
+    public record Detail(Analysis analysis, Chains chains, List<SpeakerRanker.Case> cases) {
+    }
+
     public Analysis analyze(String text) {
+        return analyzeInDetail(text).analysis();
+    }
+
+    public Detail analyzeInDetail(String text) {
         LanguageToolkit.Tokenized tokenized = toolkit.tokenize(text);
         stopIfAbandoned();
         List<QuoteMarks.Span> quoteMarks = QuoteMarks.find(text);
         BitSet withSpeech = sentencesWithSpeech(tokenized.tokens());
-        SpeechSyntax syntax = new SpeechSyntax(text, toolkit.parse(tokenized, withSpeech,
-                longQuotations(text, quoteMarks)), lexicon);
+        List<ParsedSentence> parsed = toolkit.parse(tokenized, withSpeech, longQuotations(text, quoteMarks));
+        SpeechSyntax syntax = new SpeechSyntax(text, parsed, lexicon);
         stopIfAbandoned();
         // The rule steps keep per-article state: a new instance for each article keeps the analyzer thread-safe.
         EntityRecognizer recognizer = new EntityRecognizer(lexicon);
@@ -84,12 +105,19 @@ public final class ArticleAnalyzer {
         stopIfAbandoned();
         EntityResolver.Resolution resolution = resolver.resolve(text, tokens, mentions);
         stopIfAbandoned();
-        SpeakerResolver speakers = new SpeakerResolver(text, resolution.entities(), resolution.mentions(), lexicon);
+        Chains chains = new Coreference(text, tokens, resolution.entities(), resolution.mentions(), parsed, lexicon).resolve();
+        stopIfAbandoned();
+        SpeakerResolver speakers = new SpeakerResolver(text, resolution.entities(), resolution.mentions(), lexicon, chains);
         List<Quote> quotes = new ArrayList<>(new SpeakerAttributor(text, speakers, lexicon, syntax).attribute(quoteMarks));
         stopIfAbandoned();
         quotes.addAll(new IndirectSpeech(text, syntax, speakers).find(quotes));
         quotes.sort(Comparator.comparingInt(Quote::start));
-        return new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size(), version);
+        List<SpeakerRanker.Case> cases = new SpeakerRanker(text, tokens, resolution.entities(), chains, lexicon).cases(quotes);
+        if (!rankerWeights.isEmpty()) {
+            quotes = SpeakerRanker.pick(cases, rankerWeights, resolution.entities(), chains);
+        }
+        return new Detail(new Analysis(resolution.entities(), resolution.mentions(), quotes, tokens.size(), version),
+                chains, cases);
     }
 
     /**

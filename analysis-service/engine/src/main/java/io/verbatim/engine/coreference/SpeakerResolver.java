@@ -10,9 +10,7 @@ import io.verbatim.engine.model.Quote;
 import io.verbatim.engine.quotes.QuoteMarks;
 import io.verbatim.engine.quotes.SpeechSyntax;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,14 +47,15 @@ public final class SpeakerResolver {
     private final List<Entity> entities;
     private final List<Mention> mentions;
     private final Lexicon lexicon;
-    private final Map<Integer, Character> genders = new HashMap<>();
+    private final Chains chains;
     private final Patterns patterns;
 
-    public SpeakerResolver(String text, List<Entity> entities, List<Mention> mentions, Lexicon lexicon) {
+    public SpeakerResolver(String text, List<Entity> entities, List<Mention> mentions, Lexicon lexicon, Chains chains) {
         this.text = text;
         this.entities = entities;
         this.mentions = mentions;
         this.lexicon = lexicon;
+        this.chains = chains;
         this.patterns = lexicon.derived(Patterns.class, Patterns::new);
     }
 
@@ -103,7 +102,7 @@ public final class SpeakerResolver {
             // "le rapport du BEA", "la direction de Renault": an organisation speaks through its voice, named in
             // the complement; "un porte-parole de la police" names nobody.
             Mention inComplement = speakerMentionIn(source.start(), source.end());
-            List<String> head = contentWords(text.substring(from, to));
+            List<String> head = Coreference.contentWords(lexicon, text.substring(from, to));
             // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
             // one of many and names nobody.
             boolean document = !head.isEmpty() && lexicon.isFolded(WordClass.DOCUMENTS, head.get(0));
@@ -256,34 +255,14 @@ public final class SpeakerResolver {
             entity = personSince >= 0 ? personSince : entity;
         }
         char gender = lexicon.genderOfPronoun(lexicon.lower(pronoun));
-        if (entity >= 0 && gender != '?' && entities.get(entity).type() == EntityType.PER && genderOf(entity) != '?'
-                && genderOf(entity) != gender) {
+        if (entity >= 0 && gender != '?' && entities.get(entity).type() == EntityType.PER && chains.genderOf(entity) != '?'
+                && chains.genderOf(entity) != gender) {
             // "elle" after a man's words: the last woman named before the pronoun.
             int agreeing = lastPersonOfGender(before, gender);
             entity = agreeing >= 0 ? agreeing : entity;
         }
         String descriptor = entity >= 0 ? entities.get(entity).descriptor() : null;
         return new Speaker(entity, mention, descriptor, entity >= 0 ? Confidence.RESOLVED : Confidence.NONE);
-    }
-
-    /**
-     * A person's grammatical gender, 'm', 'f' or '?': a title before one of their mentions ("Mme Vasseur"),
-     * else their first name.
-     */
-    private char genderOf(int entity) {
-        return genders.computeIfAbsent(entity, e -> {
-            for (Mention m : mentions) {
-                if (m.entity() == e) {
-                    char titled = lexicon.genderOfTitleBefore(lexicon.lower(text.substring(Math.max(0, m.start() - 10),
-                            m.start()).strip()));
-                    if (titled != '?') {
-                        return titled;
-                    }
-                }
-            }
-            String name = entities.get(e).name();
-            return lexicon.genderOfFirstName(name.split("[\\s\\u00a0]+")[0]);
-        });
     }
 
     private int lastNamedBefore(int before, EntityType type) {
@@ -299,7 +278,7 @@ public final class SpeakerResolver {
     private int lastPersonOfGender(int before, char gender) {
         int found = -1;
         for (Mention m : mentions) {
-            if (m.start() < before && m.type() == EntityType.PER && genderOf(m.entity()) == gender) {
+            if (m.start() < before && m.type() == EntityType.PER && chains.genderOf(m.entity()) == gender) {
                 found = m.entity();
             }
         }
@@ -325,7 +304,7 @@ public final class SpeakerResolver {
     private Speaker roleSpeaker(int from, int end, String phrase, List<Quote> said) {
         int lastSpeaker = lastSpeaker(said, end);
         Quote.SpeakerMention mention = new Quote.SpeakerMention(from, end, phrase);
-        List<String> words = contentWords(phrase);
+        List<String> words = Coreference.contentWords(lexicon, phrase);
         String opener = lexicon.lower(phrase.split("[\\s\\u00a0]+")[0]);
         if (words.isEmpty() || lexicon.is(WordClass.UNNAMED_OPENERS, opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
@@ -341,11 +320,11 @@ public final class SpeakerResolver {
         int bestScore = 0;
         for (int i = 0; i < entities.size(); i++) {
             Entity e = entities.get(i);
-            Set<String> known = roleWords(i);
+            Set<String> known = chains.roleWords(i);
             if (known.isEmpty() || !known.containsAll(words)) {
                 continue;
             }
-            List<String> own = e.descriptor() == null ? List.of() : contentWords(e.descriptor());
+            List<String> own = e.descriptor() == null ? List.of() : Coreference.contentWords(lexicon, e.descriptor());
             int score = 2 + (own.isEmpty() || !own.get(0).equals(words.get(0)) ? 0 : 2) + (i == lastSpeaker ? 1 : 0);
             if (score > bestScore) {
                 best = i;
@@ -356,45 +335,6 @@ public final class SpeakerResolver {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);
         }
         return new Speaker(best, mention, entities.get(best).descriptor(), Confidence.RESOLVED);
-    }
-
-    /**
-     * The words a person can be designated by: their descriptor, and for "son homologue belge" the role of the
-     * person they are the counterpart of (so "le ministre belge" finds them). Organisations by their name.
-     */
-    private Set<String> roleWords(int entity) {
-        Entity e = entities.get(entity);
-        Set<String> words = new LinkedHashSet<>();
-        if (e.type() == EntityType.ORG) {
-            words.addAll(contentWords(e.name()));
-            return words;
-        }
-        if (e.descriptor() == null) {
-            return words;
-        }
-        List<String> own = contentWords(e.descriptor());
-        words.addAll(own);
-        if (!own.isEmpty() && lexicon.isFolded(WordClass.COUNTERPART_NOUNS, own.get(0))) {
-            for (Entity other : entities) {
-                if (other != e && other.descriptor() != null && !contentWords(other.descriptor()).isEmpty()
-                        && !lexicon.isFolded(WordClass.COUNTERPART_NOUNS, contentWords(other.descriptor()).get(0))) {
-                    words.add(contentWords(other.descriptor()).get(0));
-                    break;
-                }
-            }
-        }
-        return words;
-    }
-
-    /** The folded words of a phrase but its determiners, elided ones too ("l" of "l'État"). */
-    private List<String> contentWords(String phrase) {
-        List<String> words = new ArrayList<>();
-        for (String word : Lexicon.fold(phrase).split("[^\\p{L}\\p{N}-]+")) {
-            if (!word.isEmpty() && !lexicon.is(WordClass.DETERMINERS, word) && !lexicon.is(WordClass.DETERMINERS, word + "'")) {
-                words.add(word);
-            }
-        }
-        return words;
     }
 
     private static String descriptorText(String phrase) {

@@ -6,6 +6,7 @@ import io.verbatim.engine.ArticleAnalyzer;
 import io.verbatim.engine.Languages;
 import io.verbatim.engine.lang.Language;
 import io.verbatim.engine.lang.Lexicon;
+import io.verbatim.engine.model.Analysis;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,19 @@ public final class EvaluateCommand {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> options = List.of(args);
+        List<String> options = new ArrayList<>(List.of(args));
+        int chainsAt = options.indexOf("--chains");
+        Path chainsOf = chainsAt >= 0 && chainsAt + 1 < options.size() ? Path.of(options.remove(chainsAt + 1)) : null;
         List<Path> dirs = options.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
+        ObjectMapper json = new ObjectMapper();
+        Language language = Languages.require("fr");
+        if (chainsOf != null) {
+            ChainsView.print(new ArticleAnalyzer(language), GoldArticle.read(chainsOf, json), language.lexicon());
+            return;
+        }
         if (dirs.isEmpty()) {
-            System.err.println("usage: analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors]");
+            System.err.println("usage: analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors] [--cross-validate]"
+                    + "\n       analysis-service/evaluate.sh --chains FILE");
             System.exit(2);
         }
         List<Path> files = new ArrayList<>();
@@ -48,20 +58,29 @@ public final class EvaluateCommand {
             System.err.println("no *.json gold file in " + dirs);
             System.exit(2);
         }
-        ObjectMapper json = new ObjectMapper();
-        Language language = Languages.require("fr");
         ArticleAnalyzer analyzer = new ArticleAnalyzer(language);
         Lexicon lexicon = language.lexicon();
-        BlindHalf blindHalf = BlindHalf.load();
-        Scoreboard open = new Scoreboard(lexicon);
-        Scoreboard blind = new Scoreboard(lexicon);
+        List<RankerTraining.Article> articles = new ArrayList<>();
         for (Path file : files) {
             GoldArticle gold = GoldArticle.read(file, json);
-            (blindHalf.contains(gold.name()) ? blind : open).add(gold, analyzer.analyze(gold.text()));
+            articles.add(RankerTraining.Article.of(gold, analyzer.analyzeInDetail(gold.text())));
         }
-        Scoreboard all = new Scoreboard(lexicon);
-        all.add(open);
-        all.add(blind);
+        boolean crossValidate = options.contains("--cross-validate");
+        if (crossValidate) {
+            // The weights that score an article are learned from every other article (leave one out).
+            System.out.printf("rules alone:              %s%n", summary(score(articles, lexicon, BlindHalf.load(),
+                    RankerTraining.Article::byRules)[0]));
+            System.out.printf("ranker, weights of %s (fit): %s%n", Lexicon.RANKER_WEIGHTS, summary(score(articles, lexicon,
+                    BlindHalf.load(), a -> a.detail().analysis())[0]));
+            System.out.printf("ranker, cross-validated by article (leave one out), below:%n%n");
+        }
+        BlindHalf blindHalf = BlindHalf.load();
+        Scoreboard[] boards = score(articles, lexicon, blindHalf, crossValidate
+                ? a -> a.rankedWith(RankerTraining.train(RankerTraining.allBut(articles, a, blindHalf)))
+                : a -> a.detail().analysis());
+        Scoreboard all = boards[0];
+        Scoreboard open = boards[1];
+        Scoreboard blind = boards[2];
         printTable(all);
         printSpeakerPhrases(all);
         if (blind.documents > 0) {
@@ -76,6 +95,20 @@ public final class EvaluateCommand {
             }
             System.out.println(json.writeValueAsString(root));
         }
+    }
+
+    /** The articles scored as {@code found} analyses them: all, the open ones and the blind half's. */
+    private static Scoreboard[] score(List<RankerTraining.Article> articles, Lexicon lexicon, BlindHalf blindHalf,
+                                      java.util.function.Function<RankerTraining.Article, Analysis> found) {
+        Scoreboard open = new Scoreboard(lexicon);
+        Scoreboard blind = new Scoreboard(lexicon);
+        for (RankerTraining.Article article : articles) {
+            (blindHalf.contains(article.gold().name()) ? blind : open).add(article.gold(), found.apply(article));
+        }
+        Scoreboard all = new Scoreboard(lexicon);
+        all.add(open);
+        all.add(blind);
+        return new Scoreboard[]{all, open, blind};
     }
 
     /** Quote F1 and speaker accuracy of a part of the set, in one line. */

@@ -164,19 +164,10 @@ public final class Scoreboard {
     private void scoreQuotes(GoldArticle gold, Analysis predicted, double coverage, Counts counts, boolean attribution) {
         counts.gold += gold.quotes().size();
         counts.predicted += predicted.quotes().size();
-        Set<Quote> used = new HashSet<>();
+        Map<GoldArticle.GoldQuote, Quote> matches = match(gold, predicted.quotes(), coverage);
+        Set<Quote> used = new HashSet<>(matches.values());
         for (GoldArticle.GoldQuote g : gold.quotes()) {
-            Quote best = null;
-            int bestOverlap = 0;
-            for (Quote q : predicted.quotes()) {
-                int overlap = Math.min(q.end(), g.end()) - Math.max(q.start(), g.start());
-                int goldLength = g.end() - g.start();
-                if (!used.contains(q) && overlap > bestOverlap && overlap >= coverage * goldLength
-                        && q.end() - q.start() <= 2 * goldLength) {
-                    best = q;
-                    bestOverlap = overlap;
-                }
-            }
+            Quote best = matches.get(g);
             if (best == null) {
                 if (attribution) {
                     misses.add(new Miss(Kind.MISSED_QUOTE, gold.name(), "missed " + g.type() + " quote at " + g.start()
@@ -187,7 +178,6 @@ public final class Scoreboard {
                 }
                 continue;
             }
-            used.add(best);
             counts.tp++;
             if (attribution) {
                 matched++;
@@ -219,6 +209,33 @@ public final class Scoreboard {
                 }
             }
         }
+    }
+
+    /**
+     * Each gold quote matched to the predicted quote that covers the most of it, at least {@code coverage} of its
+     * characters and at most twice as long, each predicted quote matched once, gold quotes in order.
+     */
+    static Map<GoldArticle.GoldQuote, Quote> match(GoldArticle gold, List<Quote> quotes, double coverage) {
+        Map<GoldArticle.GoldQuote, Quote> matches = new LinkedHashMap<>();
+        Set<Quote> used = new HashSet<>();
+        for (GoldArticle.GoldQuote g : gold.quotes()) {
+            Quote best = null;
+            int bestOverlap = 0;
+            for (Quote q : quotes) {
+                int overlap = Math.min(q.end(), g.end()) - Math.max(q.start(), g.start());
+                int goldLength = g.end() - g.start();
+                if (!used.contains(q) && overlap > bestOverlap && overlap >= coverage * goldLength
+                        && q.end() - q.start() <= 2 * goldLength) {
+                    best = q;
+                    bestOverlap = overlap;
+                }
+            }
+            if (best != null) {
+                used.add(best);
+                matches.put(g, best);
+            }
+        }
+        return matches;
     }
 
     /** Did some quote cover 30% of this gold quote (the scoring of the first pass)? */

@@ -36,7 +36,8 @@ public final class Lexicon {
     private final Map<WordClass, Set<String>> members = new EnumMap<>(WordClass.class);
     private final Map<WordClass, Set<String>> foldedMembers = new ConcurrentHashMap<>();
     private final Map<String, Character> firstNameGender;
-    private final Map<String, Character> pronounGender;
+    private final Map<String, Pronoun> subjectPronouns;
+    private final Map<String, Pronoun> demonstrativePronouns;
     private final Map<String, String> subjectOfStressed;
     private final Map<String, Character> genderOfTitle;
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
@@ -52,9 +53,8 @@ public final class Lexicon {
         this.cueVerbs = new CueVerbs(lines("cue-verbs.txt"), entries.get(WordClass.REFLEXIVE_PRONOUNS), morphology);
         this.firstNameGender = pairs("first-names.txt", true).entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().charAt(0)));
-        Map<String, Character> pronouns = new LinkedHashMap<>();
-        pairs("subject-pronouns.txt", false).forEach((pronoun, gender) -> pronouns.put(pronoun, gender.charAt(0)));
-        this.pronounGender = pronouns;
+        this.subjectPronouns = pronouns("subject-pronouns.txt");
+        this.demonstrativePronouns = pronouns("demonstrative-pronouns.txt");
         this.subjectOfStressed = Map.copyOf(pairs("stressed-pronouns.txt", false));
         Map<String, Character> titles = new LinkedHashMap<>();
         pairs("gendered-titles.txt", true).forEach((title, gender) -> titles.put(title, gender.charAt(0)));
@@ -171,19 +171,30 @@ public final class Lexicon {
         return is(WordClass.INFINITIVE_REPORTS, lemma);
     }
 
+    /** A pronoun's grammatical gender ('m' or 'f') and number. */
+    public record Pronoun(char gender, boolean plural) {
+    }
+
     /** The personal subject pronouns, in the order of their file. */
     public List<String> subjectPronouns() {
-        return List.copyOf(pronounGender.keySet());
+        return List.copyOf(subjectPronouns.keySet());
     }
 
     /** Is this lower-case word a personal subject pronoun ("il", "elles")? */
     public boolean isSubjectPronoun(String lowerCaseWord) {
-        return pronounGender.containsKey(lowerCaseWord);
+        return subjectPronouns.containsKey(lowerCaseWord);
     }
 
     /** The grammatical gender of a subject pronoun, 'm' or 'f', or '?' for one that has none. */
     public char genderOfPronoun(String lowerCasePronoun) {
-        return pronounGender.getOrDefault(lowerCasePronoun, '?');
+        Pronoun pronoun = subjectPronouns.get(lowerCasePronoun);
+        return pronoun == null ? '?' : pronoun.gender();
+    }
+
+    /** A personal subject or demonstrative pronoun ("elle", "celui-ci") that stands for someone, or null. */
+    public Pronoun referringPronoun(String lowerCaseWord) {
+        Pronoun pronoun = subjectPronouns.get(lowerCaseWord);
+        return pronoun != null ? pronoun : demonstrativePronouns.get(lowerCaseWord);
     }
 
     /** The subject pronoun a stressed pronoun stands for ("lui" → "il"), or null. */
@@ -220,12 +231,36 @@ public final class Lexicon {
     }
 
     /**
+     * The weights of the speaker ranker learned from the language's annotated articles ({@code speaker-ranker.txt}:
+     * a feature and its weight a line), or none when the language has not been trained: the rules then decide.
+     */
+    public Map<String, Double> rankerWeights() {
+        if (Lexicon.class.getResource(folder + RANKER_WEIGHTS) == null) {
+            return Map.of();
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        pairs(RANKER_WEIGHTS, false).forEach((feature, weight) -> weights.put(feature, Double.parseDouble(weight)));
+        return Map.copyOf(weights);
+    }
+
+    /** The file of the speaker ranker's weights in a language's folder. */
+    public static final String RANKER_WEIGHTS = "speaker-ranker.txt";
+
+    /**
      * What a stage builds once per language from this data (its compiled patterns): built on first use, then shared
      * by every article of the language.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Class<T> kind, Function<Lexicon, T> build) {
         return (T) derived.computeIfAbsent(kind, k -> build.apply(this));
+    }
+
+    /** A file of pronouns with their gender and number ("il m s"), in file order. */
+    private Map<String, Pronoun> pronouns(String file) {
+        Map<String, Pronoun> pronouns = new LinkedHashMap<>();
+        pairs(file, false).forEach((pronoun, features) -> pronouns.put(pronoun,
+                new Pronoun(features.charAt(0), features.endsWith("p"))));
+        return pronouns;
     }
 
     private static Set<String> withBothApostrophes(List<String> words) {

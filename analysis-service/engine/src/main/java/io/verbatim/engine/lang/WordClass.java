@@ -46,9 +46,11 @@ public enum WordClass {
     PLACE_NOUNS("place-nouns"),
     MEMBER_NOUNS("member-nouns"),
     COUNTERPART_NOUNS("counterpart-nouns"),
+    PRENOMINAL_MODIFIERS("prenominal-modifiers"),
 
     // Pronouns
     IMPERSONAL_PRONOUNS("impersonal-pronouns"),
+    IMPERSONAL_VERBS("impersonal-verbs"),
     RELATIVE_PRONOUNS("relative-pronouns"),
     REFLEXIVE_PRONOUNS("reflexive-pronouns"),
     PREVERBAL_CLITICS("preverbal-clitics"),

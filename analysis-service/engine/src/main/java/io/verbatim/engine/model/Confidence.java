@@ -15,6 +15,8 @@ public final class Confidence {
     public static final double VOICE = 0.7;
     /** The previous quote's source carried over (a quote continuing the same words). */
     public static final double CARRIED_OVER = 0.6;
+    /** Ranked first among the context's candidates where the reporting clause names someone else or nobody. */
+    public static final double RANKED = 0.55;
     /** The sentence's subject, for quoted words that no verb attributes; an unnamed source with a descriptor. */
     public static final double CONTEXT = 0.5;
     /** A source phrase that matches no entity ("le porte-parole"); indirect speech with no source. */

@@ -1,0 +1,69 @@
+package io.verbatim.engine.coreference;
+
+import io.verbatim.engine.ArticleAnalyzer;
+import io.verbatim.engine.Engine;
+import io.verbatim.engine.model.Entity;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The chains of mentions, on sentences written for the test. */
+class CoreferenceTest {
+
+    /** The name of the entity the reference of this text takes ("il", "le syndicat"), at its n-th occurrence. */
+    private static String referent(ArticleAnalyzer.Detail detail, String text, String reference, int occurrence) {
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++) {
+            at = text.indexOf(reference, at + 1);
+        }
+        Chains.Link link = detail.chains().referenceAt(at, at + reference.length());
+        List<Entity> entities = detail.analysis().entities();
+        return link == null ? "no link" : link.entity() < 0 ? "nobody" : entities.get(link.entity()).name();
+    }
+
+    @Test
+    void aPronounTakesTheSubjectOfTheSentenceBeforeOverAPersonNamedAsAnObject() {
+        String text = "Le maire de Lyon, Paul Martin, a reçu Claire Dubois à l'hôtel de ville. Il a ensuite visité le chantier.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Paul Martin", referent(detail, text, "Il", 0));
+    }
+
+    @Test
+    void aPronounAgreesInGenderWithTitlesAndFirstNames() {
+        String text = "M. Bernard Morel a rencontré Mme Sophie Lenoir mardi. Elle a présenté le projet.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Sophie Lenoir", referent(detail, text, "Elle", 0));
+    }
+
+    @Test
+    void aPluralPronounNeverTakesAPerson() {
+        String text = "Le syndicat Force Ouvrière a reçu Jean Petit. Ils ont appelé à la grève.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Force Ouvrière", referent(detail, text, "Ils", 0));
+    }
+
+    @Test
+    void aDescriptionTakesThePersonIntroducedWithThatRole() {
+        String text = "La chercheuse Anne Roux, du CNRS, a publié l'étude avec Marc Blanc. "
+                + "Le texte a été relu. La chercheuse a ensuite répondu aux questions.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Anne Roux", referent(detail, text, "La chercheuse", 1));
+    }
+
+    @Test
+    void anOrganisationIsDesignatedByItsKindAndByItsManagement() {
+        String text = "Le syndicat SUD a déposé un préavis contre le groupe Danone. Le syndicat réclame des embauches. "
+                + "La direction de Danone n'a pas répondu.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("SUD", referent(detail, text, "Le syndicat", 1));
+    }
+
+    @Test
+    void anImpersonalPronounIsNoMention() {
+        String text = "Paul Martin a parlé longuement. Il faut dire que le dossier est lourd.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("no link", referent(detail, text, "Il", 0));
+    }
+}
