@@ -285,8 +285,8 @@ public final class Coreference {
             if (genders[e] == '?') {
                 genders[e] = lexicon.genderOfFirstName(entity.name().split("[\\s\\u00a0]+")[0]);
             }
-            if (entity.descriptor() != null) {
-                List<String> own = contentWords(lexicon, entity.descriptor());
+            for (String role : entity.roles()) {
+                List<String> own = contentWords(lexicon, role);
                 roleWords.get(e).addAll(own);
                 if (!own.isEmpty() && lexicon.isFolded(WordClass.COUNTERPART_NOUNS, own.get(0))) {
                     counterpartRole(entity).ifPresent(roleWords.get(e)::add);

@@ -74,6 +74,47 @@ public final class SpeakerResolver {
         return low;
     }
 
+    /**
+     * A person who became the subject of a sentence after the last speaker's words and before the pronoun's sentence
+     * ("« … », a lancé X. Le troisième candidat, Y, a renvoyé ses adversaires dos à dos. Selon lui, « … »"): the
+     * centre of attention has shifted to them (centering theory, Grosz, Joshi & Weinstein 1995), so the pronoun is
+     * theirs; -1 when nobody new became a subject, or not one agreeing with the pronoun.
+     */
+    private int newSubjectSince(List<Quote> said, int before, int at, char gender, int lastSpeaker) {
+        int since = -1;
+        for (int i = said.size() - 1; i >= 0 && since < 0; i--) {
+            if (said.get(i).end() <= before && said.get(i).hasSpeaker()) {
+                since = said.get(i).end();
+            }
+        }
+        int sentence = chains.sentenceAt(at);
+        int shifted = -1;
+        for (Chains.Link link : chains.linksIn(Math.max(0, since), at)) {
+            boolean quoted = said.stream().anyMatch(q -> q.start() <= link.start() && link.end() <= q.end());
+            if (link.kind() != Chains.Kind.PRONOUN && !quoted && link.role() == Chains.Role.SUBJECT
+                    && link.entity() >= 0 && link.entity() != lastSpeaker
+                    && link.sentence() < sentence && entities.get(link.entity()).type() == EntityType.PER
+                    && (gender == '?' || chains.genderOf(link.entity()) == '?' || chains.genderOf(link.entity()) == gender)) {
+                shifted = link.entity();
+            }
+        }
+        return shifted;
+    }
+
+    /**
+     * The most salient person at an offset one of whose roles is the (folded) head noun or of its class of roles
+     * ("la chercheuse" for a sociologue), or -1.
+     */
+    private int mostSalientWithRole(int offset, String head) {
+        int sentence = chains.sentenceAt(offset);
+        for (int e : chains.bySalience(offset, sentence, EntityType.PER)) {
+            if (chains.roleWords(e).stream().anyMatch(role -> lexicon.sameRoleClass(head, role))) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
     /** The entity of the last quote with a named speaker that ends before an offset, or -1. */
     private static int lastSpeaker(List<Quote> said, int before) {
         for (int i = said.size() - 1; i >= 0; i--) {
@@ -245,7 +286,9 @@ public final class SpeakerResolver {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
         int lastSpeaker = lastSpeaker(said, before);
         Quote lastQuote = said.isEmpty() ? null : said.get(said.size() - 1);
-        int entity = lastSpeaker >= 0 ? lastSpeaker : mostNamedBetween(0, before, EntityType.PER);
+        char gender = lexicon.genderOfPronoun(lexicon.lower(pronoun));
+        int shifted = lastSpeaker >= 0 ? newSubjectSince(said, before, at, gender, lastSpeaker) : -1;
+        int entity = shifted >= 0 ? shifted : lastSpeaker >= 0 ? lastSpeaker : mostNamedBetween(0, before, EntityType.PER);
         if (entity < 0) {
             // Nobody named yet: "L'ONG X publie un rapport dans lequel elle dévoile que …" is the organisation.
             entity = lastNamedBefore(before, EntityType.ORG);
@@ -254,7 +297,6 @@ public final class SpeakerResolver {
             int personSince = mostNamedBetween(lastQuote.end(), before, EntityType.PER);
             entity = personSince >= 0 ? personSince : entity;
         }
-        char gender = lexicon.genderOfPronoun(lexicon.lower(pronoun));
         if (entity >= 0 && gender != '?' && entities.get(entity).type() == EntityType.PER && chains.genderOf(entity) != '?'
                 && chains.genderOf(entity) != gender) {
             // "elle" after a man's words: the last woman named before the pronoun.
@@ -304,7 +346,8 @@ public final class SpeakerResolver {
     private Speaker roleSpeaker(int from, int end, String phrase, List<Quote> said) {
         int lastSpeaker = lastSpeaker(said, end);
         Quote.SpeakerMention mention = new Quote.SpeakerMention(from, end, phrase);
-        List<String> words = Coreference.contentWords(lexicon, phrase);
+        List<String> words = Coreference.contentWords(lexicon, phrase).stream()
+                .filter(w -> !lexicon.isFolded(WordClass.PRENOMINAL_MODIFIERS, w)).toList();
         String opener = lexicon.lower(phrase.split("[\\s\\u00a0]+")[0]);
         if (words.isEmpty() || lexicon.is(WordClass.UNNAMED_OPENERS, opener)) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.CONTEXT);
@@ -330,6 +373,11 @@ public final class SpeakerResolver {
                 best = i;
                 bestScore = score;
             }
+        }
+        if (best < 0) {
+            // Relaxed head match (Lee et al. 2013): "le candidat du FDT" for "le troisième candidat, Karim Belkacem",
+            // "la chercheuse" for "Laure Castagné, sociologue" — the most salient person with a role of the head's class.
+            best = mostSalientWithRole(from, words.get(0));
         }
         if (best < 0) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);

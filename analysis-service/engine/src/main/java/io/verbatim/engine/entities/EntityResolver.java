@@ -72,9 +72,9 @@ public final class EntityResolver {
         }
         List<Entity> entities = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String descriptor = types.get(i) == EntityType.PER ? descriptorOf(text, tokens, mentions, entityOf, i) : null;
+            List<String> roles = types.get(i) == EntityType.PER ? rolesOf(text, tokens, mentions, entityOf, i) : List.of();
             entities.add(new Entity(keyOf(types.get(i), names.get(i)), names.get(i), types.get(i),
-                    List.copyOf(aliases.get(i)), descriptor));
+                    List.copyOf(aliases.get(i)), roles.isEmpty() ? null : roles.get(0), roles));
         }
         List<Mention> resolved = mentions.stream().map(m -> m.withEntity(entityOf.get(m))).toList();
         return new Resolution(entities, resolved);
@@ -203,9 +203,13 @@ public final class EntityResolver {
         return name.strip().split("[\\s\\u00a0]+");
     }
 
-    /** The first role the article gives the person: the noun phrase just before the name, or an apposition. */
-    private String descriptorOf(String text, List<Token> tokens, List<Mention> mentions,
-                                       Map<Mention, Integer> entityOf, int entity) {
+    /**
+     * The roles the article gives the person, in text order: the noun phrase just before a name, or an apposition
+     * after it. The first is how the article introduces them (their descriptor).
+     */
+    private List<String> rolesOf(String text, List<Token> tokens, List<Mention> mentions,
+                                 Map<Mention, Integer> entityOf, int entity) {
+        Set<String> roles = new LinkedHashSet<>();
         for (Mention m : mentions) {
             if (entityOf.get(m) != entity) {
                 continue;
@@ -216,15 +220,14 @@ public final class EntityResolver {
                 continue;
             }
             String before = roleBefore(text, tokens, first);
+            String apposition = before == null ? appositionAfter(text, tokens, last) : null;
             if (before != null) {
-                return before;
-            }
-            String apposition = appositionAfter(text, tokens, last);
-            if (apposition != null) {
-                return apposition;
+                roles.add(before);
+            } else if (apposition != null) {
+                roles.add(apposition);
             }
         }
-        return null;
+        return List.copyOf(roles);
     }
 
     /**
@@ -261,7 +264,10 @@ public final class EntityResolver {
     }
 
 
-    /** "Jean Dupont, maire de Lyon, a déclaré": a lower-case phrase between commas after the name. */
+    /**
+     * "Jean Dupont, maire de Lyon, a déclaré", "…, résume Laurent Guillot, éleveur à Grézieu.": a lower-case phrase
+     * between commas after the name, or from its comma to the end of the sentence.
+     */
     private String appositionAfter(String text, List<Token> tokens, int nameToken) {
         int i = nameToken + 1;
         if (i >= tokens.size() || !tokens.get(i).text().equals(",")) {
@@ -275,7 +281,11 @@ public final class EntityResolver {
         }
         int j = start;
         while (j < tokens.size() && j - start < 12 && tokens.get(j).sentence() == tokens.get(nameToken).sentence()) {
-            if (tokens.get(j).text().equals(",")) {
+            String word = tokens.get(j).text();
+            // "…, résume Laurent Guillot, éleveur à Grézieu." ends the apposition with the sentence, unless it opens
+            // with a preposition ("…, a dit X, en marge du conseil.").
+            boolean sentenceEnd = word.equals(".") && !lexicon.is(WordClass.PREPOSITIONS, lexicon.lower(tokens.get(start).text()));
+            if (j > start && (word.equals(",") || sentenceEnd)) {
                 return text.substring(tokens.get(start).start(), tokens.get(j - 1).end());
             }
             j++;

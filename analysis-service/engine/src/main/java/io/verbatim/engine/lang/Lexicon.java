@@ -40,6 +40,8 @@ public final class Lexicon {
     private final Map<String, Pronoun> demonstrativePronouns;
     private final Map<String, String> subjectOfStressed;
     private final Map<String, Character> genderOfTitle;
+    /** Folded role nouns and the classes of role they belong to (role-classes.txt, a class a line). */
+    private final Map<String, Set<Integer>> roleClasses = new java.util.HashMap<>();
     private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     private Lexicon(String code, Morphology morphology) {
@@ -59,6 +61,12 @@ public final class Lexicon {
         Map<String, Character> titles = new LinkedHashMap<>();
         pairs("gendered-titles.txt", true).forEach((title, gender) -> titles.put(title, gender.charAt(0)));
         this.genderOfTitle = titles;
+        List<String> classes = lines("role-classes.txt");
+        for (int c = 0; c < classes.size(); c++) {
+            for (String noun : classes.get(c).split("\\s+")) {
+                roleClasses.computeIfAbsent(fold(noun), k -> new java.util.HashSet<>()).add(c);
+            }
+        }
     }
 
     /** The lexicon of a language code ("fr") with its morphology; fails when the language has no data folder. */
@@ -189,6 +197,13 @@ public final class Lexicon {
     public char genderOfPronoun(String lowerCasePronoun) {
         Pronoun pronoun = subjectPronouns.get(lowerCasePronoun);
         return pronoun == null ? '?' : pronoun.gender();
+    }
+
+    /** Do two folded role nouns designate the same kind of person ("sociologue" and "chercheuse")? */
+    public boolean sameRoleClass(String foldedNoun, String otherFoldedNoun) {
+        Set<Integer> classes = roleClasses.getOrDefault(foldedNoun, Set.of());
+        return foldedNoun.equals(otherFoldedNoun)
+                || roleClasses.getOrDefault(otherFoldedNoun, Set.of()).stream().anyMatch(classes::contains);
     }
 
     /** A personal subject or demonstrative pronoun ("elle", "celui-ci") that stands for someone, or null. */
