@@ -197,4 +197,30 @@ class QuoteAttributionTest {
         assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
         assertEquals("Martine Roux", a.speakerName(a.quotes().get(1)));
     }
+
+    @Test
+    void aPronounFollowsAPersonMadeTheSubjectSinceTheLastSpeaker() {
+        Analysis a = Engine.get().analyze("« Nous tiendrons les délais », a assuré Claire Morin, la présidente du "
+                + "syndicat mixte.\n\nLe troisième élu, Bruno Caradec, a renvoyé les deux camps dos à dos. "
+                + "Selon lui, « personne ne veut payer la facture ».");
+        assertEquals("Bruno Caradec", a.speakerName(a.quotes().get(1)));
+    }
+
+    @Test
+    void aRoleNounFindsAPersonIntroducedWithAnotherRoleOfItsClass() {
+        Analysis a = Engine.get().analyze("Le rapport a été rédigé par Laure Castagné, sociologue à l'université "
+                + "de Nantes.\n\n« Les loyers ont encore augmenté cette année », a estimé la chercheuse.");
+        Quote q = onlyQuote(a);
+        assertEquals("Laure Castagné", a.speakerName(q));
+        assertEquals("estimer", q.cue());
+    }
+
+    @Test
+    void anAppositionMayRunToTheEndOfTheSentence() {
+        Analysis a = Engine.get().analyze("« Le prix ne suit pas », résume Laurent Guillot, éleveur à Grézieu.\n\n"
+                + "« Nos charges augmentent plus vite », a ajouté l'éleveur.");
+        assertEquals("éleveur à Grézieu", a.entities().stream().filter(e -> e.name().equals("Laurent Guillot"))
+                .findFirst().orElseThrow().descriptor());
+        assertEquals("Laurent Guillot", a.speakerName(a.quotes().get(1)));
+    }
 }
