@@ -17,7 +17,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +28,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reading interface in a real browser (Debian's chromium, headless): an article posted through ingest shows
  * up with its quotes highlighted and attributed, and a script inside an article never runs. The article page is
- * saved as target/ui/article.png for review.
+ * saved as target/ui/article.png for review. Skipped, with the reason, where chromium or chromedriver is missing.
  */
 class BrowserIT {
 
@@ -42,13 +42,21 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // Checked before the services start: without a browser the tests are skipped, saying why, not failed.
+        Path chromium = Path.of(System.getProperty("verbatim.chromium", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver"));
+        for (Path tool : List.of(chromium, chromedriver)) {
+            assumeTrue(Files.isExecutable(tool), tool + " is missing: install Debian's chromium and chromium-driver"
+                    + " (apt-get install chromium chromium-driver, as deploy/local/test.sh does as root), or set"
+                    + " -Dverbatim.chromium and -Dverbatim.chromedriver");
+        }
         pipeline = new Pipeline().start();
         ChromeOptions options = new ChromeOptions()
-                .setBinary(System.getProperty("verbatim.chromium", "/usr/bin/chromium"))
+                .setBinary(chromium.toString())
                 .addArguments("--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
                         "--lang=fr-FR");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromedriver.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
     }
