@@ -117,9 +117,14 @@ EOF
         kafka_cli org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$kafka_port" \
             --create --if-not-exists --topic "$topic" --partitions "$n" --replication-factor 1 >/dev/null
         # Records up to 10 MiB: an oversized article must reach analysis (and the dead-letter topic) to be
-        # refused with a reason, and a long article's tagged record exceeds Kafka's 1 MB default.
+        # refused with a reason, and a long article's tagged record exceeds Kafka's 1 MB default. Retention as in
+        # deploy/k8s/base/kafka/topics.yaml: articles.raw 7 days, articles.tagged and articles.dlq 30 days,
+        # deleted then, never compacted (articles.tagged is a feed, as its schema says; PostgreSQL is the store).
+        local retention=2592000000
+        [[ $topic == articles.raw ]] && retention=604800000
         kafka_cli kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$kafka_port" --entity-type topics \
-            --entity-name "$topic" --alter --add-config max.message.bytes=10485760 >/dev/null
+            --entity-name "$topic" --alter \
+            --add-config "max.message.bytes=10485760,cleanup.policy=delete,retention.ms=$retention" >/dev/null
     done
     log "topics ready: ${topics[*]}"
 }

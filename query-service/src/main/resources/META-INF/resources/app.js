@@ -52,6 +52,9 @@ async function api(path, params) {
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' });
+/** "0 entité", "1 entité", "2 entités": in French, less than two is singular. */
+function count(n, singular, plural = singular + 's') { return n + ' ' + (Math.abs(n) < 2 ? singular : plural); }
+
 function when(value) { return value ? dateFormat.format(new Date(value)) + ' UTC' : ''; }
 function day(value) { return value ? dayFormat.format(new Date(value)) : ''; }
 
@@ -91,7 +94,7 @@ function barChart(points, label) {
   set(svg, { class: 'chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img' });
   const total = points.reduce((sum, p) => sum + p.value, 0);
   svg.append(set(document.createElementNS(ns, 'title'), {}));
-  svg.firstChild.textContent = `${label} : ${total} sur ${points.length} jour(s)`;
+  svg.firstChild.textContent = `${label} : ${total} sur ${count(points.length, 'jour')}`;
   if (!points.length) return svg;
   const byDay = new Map(points.map(p => [p.day, p.value]));
   let days = points.map(p => p.day);
@@ -166,7 +169,7 @@ function articleItem(a) {
   return h('li', {},
     h('h3', {}, h('a', { href: '#/article/' + a.id }, a.title)),
     h('div', { class: 'meta' }, [a.source, when(a.publishedAt || a.receivedAt),
-      a.quoteCount + ' citation' + (a.quoteCount === 1 ? '' : 's')].filter(Boolean).join(' · ')),
+      count(a.quoteCount, 'citation')].filter(Boolean).join(' · ')),
     snippet(a.snippet));
 }
 
@@ -181,8 +184,7 @@ async function searchPage(params) {
     const page = await load();
     const list = h('ol', { class: 'results' }, page.items.map(articleItem));
     fill(results,
-      h('p', { class: 'meta' }, (page.totalIsExact === false ? 'Plus de ' : '') + page.total
-        + ' article' + (page.total === 1 ? '' : 's')),
+      h('p', { class: 'meta' }, (page.totalIsExact === false ? 'Plus de ' : '') + count(page.total, 'article')),
       page.items.length ? list : h('p', { class: 'empty' }, 'Aucun article ne correspond.'),
       moreButton(load, list, articleItem, page));
   } catch (e) { fill(results, problem(e)); }
@@ -358,15 +360,23 @@ function livePage() {
   const list = h('ol', { class: 'results', 'aria-live': 'polite' });
   fill(main, h('h1', {}, 'En direct'),
     h('p', { class: 'meta' }, 'Les articles apparaissent ici dès qu\'ils sont analysés.'), status, list);
+  let received = 0;
+  const connected = () => {
+    status.textContent = received ? `Connecté : ${count(received, 'article reçu', 'articles reçus')} depuis l'ouverture de la page.`
+      : 'Connecté : en attente de nouveaux articles.';
+  };
   live = new EventSource('api/v1/stream/articles');
-  live.addEventListener('open', () => { status.textContent = 'Connecté : en attente de nouveaux articles.'; });
+  live.addEventListener('open', connected);
   live.addEventListener('error', () => { status.textContent = 'Connexion perdue, nouvelle tentative…'; });
   live.addEventListener('article', event => {
     const a = JSON.parse(event.data);
-    list.querySelector(`li[data-id="${CSS.escape(a.id)}"]`)?.remove(); // a redelivered article replaces itself
+    const again = list.querySelector(`li[data-id="${CSS.escape(a.id)}"]`);
+    again?.remove(); // a redelivered article replaces itself
+    if (!again) received++;
+    connected();
     list.prepend(h('li', { 'data-id': a.id },
       h('h3', {}, h('a', { href: '#/article/' + a.id }, a.title)),
-      h('div', { class: 'meta' }, [a.source, when(a.publishedAt || a.analyzedAt), a.entities.length + ' entités'].filter(Boolean).join(' · ')),
+      h('div', { class: 'meta' }, [a.source, when(a.publishedAt || a.analyzedAt), count(a.entities.length, 'entité')].filter(Boolean).join(' · ')),
       a.quotes.slice(0, 3).map(q => h('blockquote', {}, q.text, ' — ', speakerLink(q.speaker)))));
     while (list.children.length > 100) list.lastChild.remove();
   });

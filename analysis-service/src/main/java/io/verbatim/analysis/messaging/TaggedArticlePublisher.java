@@ -2,6 +2,7 @@ package io.verbatim.analysis.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.verbatim.analysis.config.AnalysisConfig;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Relays the tagged-article outbox to {@code articles.tagged}: a batch of events is sent in the order it was
  * written and removed from the outbox only once Kafka has acknowledged all of it; otherwise it is sent again
- * after a pause, for as long as Kafka is away. At least once: a crash after the acknowledgement and before the
+ * after a pause (SmallRye Fault Tolerance's retry, with back-off), for as long as Kafka is away. At least once: a crash after the acknowledgement and before the
  * commit sends a batch twice, and consumers keep the last record per key.
  */
 @ApplicationScoped
@@ -61,9 +63,22 @@ public class TaggedArticlePublisher {
     private CompletableFuture<Void> lastAttempt = CompletableFuture.completedFuture(null);
     private volatile boolean running = true;
     private volatile String trouble;
+    private TypedGuard<Integer> relayRetry;
     private Thread relay;
 
     void start(@Observes StartupEvent event) {
+        // Retried for as long as the failure lasts (no count, no deadline, no jitter): from verbatim.analysis.
+        // first-retry-pause, doubled each time up to max-retry-pause; a success starts again from the first.
+        relayRetry = TypedGuard.create(Integer.class).withRetry()
+                .maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .delay(config.firstRetryPause().toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(config.maxRetryPause().toMillis(), ChronoUnit.MILLIS).done()
+                .whenException(e -> running && !(e instanceof InterruptedException))
+                .beforeRetry(e -> {
+                    trouble = "cannot publish tagged articles: " + rootMessage(e);
+                    LOG.warnf("%s; retrying", trouble);
+                })
+                .done().build();
         relay = new Thread(this::relayUntilStopped, "tagged-outbox-relay");
         relay.setDaemon(true);
         relay.start();
@@ -86,31 +101,26 @@ public class TaggedArticlePublisher {
     }
 
     private void relayUntilStopped() {
-        Duration pause = config.firstRetryPause();
         while (running) {
             try {
-                awaitLastAttempt();
-                int published = outbox.relay(config.outboxBatch(), this::send);
-                trouble = null;
-                pause = config.firstRetryPause();
+                int published = relayRetry.call(this::relayOnce);
                 if (published < config.outboxBatch()) {
                     wakeUp.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
-            } catch (InterruptedException e) {
+            } catch (Exception stopped) {
+                // Only InterruptedException or the end of the service stop the retries.
                 return;
-            } catch (RuntimeException e) {
-                trouble = "cannot publish tagged articles: " + rootMessage(e);
-                LOG.warnf("%s; retrying in %d ms", trouble, pause.toMillis());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException stop) {
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(config.maxRetryPause()) > 0 ? config.maxRetryPause()
-                        : pause.multipliedBy(2);
             }
         }
+    }
+
+    /** One batch from the outbox to Kafka; the number of events published. */
+    private int relayOnce() throws InterruptedException {
+        awaitLastAttempt();
+        int published = outbox.relay(config.outboxBatch(), this::send);
+        trouble = null;
+        return published;
     }
 
     /**

@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A stored article; read-only here once written (re-analysis would be a new analyzer version). */
+/**
+ * A stored article. Written once, then rewritten only when a newer analyzer re-analyses it (ArticleStore, through
+ * EntityCatalog.replaceArticle); a redelivery to the same or an older analyzer leaves it as it is.
+ */
 @Entity
 @Table(name = "article")
 public class Article extends PanacheEntityBase {

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.verbatim.analysis.config.AnalysisConfig;
 import io.verbatim.analysis.event.RawArticle;
 import io.verbatim.engine.model.Analysis;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,16 +16,16 @@ import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * One raw article through the pipeline: analyse, then store it with its tagged event in one transaction (the
  * outbox relay publishes the event). Only the article itself can make it a poison record: its analysis failed
  * or ran out of time, or PostgreSQL refused its data. Anything else (the database or the models not there yet)
- * is waited out, with back-off, for as long as it lasts, while readiness says why.
+ * is waited out, with back-off (SmallRye Fault Tolerance's retry), for as long as it lasts, while readiness says why.
  */
 @ApplicationScoped
 public class ArticleProcessing {
@@ -42,6 +44,7 @@ public class ArticleProcessing {
     /** What each waiting consumer thread waits for, for readiness. */
     private final Map<Thread, String> waiting = new ConcurrentHashMap<>();
     private volatile boolean stopping;
+    private TypedGuard<ArticleStore.Outcome> storeRetry;
     private final Counter processed;
     private final Counter unchanged;
     private final Timer analysisTime;
@@ -58,6 +61,22 @@ public class ArticleProcessing {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
+    @PostConstruct
+    void buildRetry() {
+        // Retried for as long as the failure lasts (no count, no deadline, no jitter): from verbatim.analysis.
+        // first-retry-pause, doubled each time up to max-retry-pause. Never past the start of shutdown.
+        storeRetry = TypedGuard.create(ArticleStore.Outcome.class).withRetry()
+                .maxRetries(-1).maxDuration(0, ChronoUnit.MILLIS).jitter(0, ChronoUnit.MILLIS)
+                .delay(config.firstRetryPause().toMillis(), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(config.maxRetryPause().toMillis(), ChronoUnit.MILLIS).done()
+                .whenException(e -> !stopping && !isRefusedData(e))
+                .beforeRetry(e -> {
+                    waiting.put(Thread.currentThread(), "cannot store an article: " + rootMessage(e));
+                    LOG.warnf("cannot store an article (%s), retrying", rootMessage(e));
+                })
+                .done().build();
+    }
+
     /** Returns whether a tagged event was stored in the outbox for the relay to publish. */
     public boolean process(RawArticle article) {
         awaitModels(article.id());
@@ -71,7 +90,7 @@ public class ArticleProcessing {
         }
         long analysisNanos = System.nanoTime() - began;
         analysisTime.record(Duration.ofNanos(analysisNanos));
-        ArticleStore.Outcome outcome = untilDone("store article " + article.id(), () -> store.store(article, analysis));
+        ArticleStore.Outcome outcome = storeUntilDone(article, analysis);
         switch (outcome) {
             case CREATED, REPLACED -> {
                 processed.increment();
@@ -87,9 +106,16 @@ public class ArticleProcessing {
         return outcome != ArticleStore.Outcome.UNCHANGED;
     }
 
-    /** From the first moment of shutdown, a failure hands the article back instead of retrying. */
+    /**
+     * From the first moment of shutdown, a failure hands the article back instead of retrying, and a thread
+     * waiting to retry stops waiting (interrupted only while it is among the waiting, see storeUntilDone).
+     */
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+        waiting.keySet().forEach(thread -> waiting.computeIfPresent(thread, (t, why) -> {
+            t.interrupt();
+            return why;
+        }));
     }
 
     /** Why processing is waiting (database, models), if it is. */
@@ -114,28 +140,24 @@ public class ArticleProcessing {
         }
     }
 
-    private <T> T untilDone(String what, Supplier<T> action) {
-        Duration pause = config.firstRetryPause();
+    private ArticleStore.Outcome storeUntilDone(RawArticle article, Analysis analysis) {
         try {
-            while (true) {
-                try {
-                    return action.get();
-                } catch (RuntimeException e) {
-                    if (stopping) {
-                        throw new ShuttingDownException(what, e);
-                    }
-                    if (isRefusedData(e)) {
-                        throw new PoisonRecordException("refused", "cannot " + what + ": " + rootMessage(e), e);
-                    }
-                    waiting.put(Thread.currentThread(), "cannot " + what + ": " + rootMessage(e));
-                    LOG.warnf("cannot %s (%s), retrying in %d ms", what, rootMessage(e), pause.toMillis());
-                    sleep(pause, what);
-                    pause = pause.multipliedBy(2).compareTo(config.maxRetryPause()) > 0 ? config.maxRetryPause()
-                            : pause.multipliedBy(2);
-                }
+            return storeRetry.get(() -> store.store(article, analysis));
+        } catch (Exception e) {
+            // An interrupted wait may come out as InterruptedException, unchecked: it is the shutdown's.
+            if (stopping) {
+                throw new ShuttingDownException(article.id(), e);
             }
+            if (isRefusedData(e)) {
+                throw new PoisonRecordException("refused", "cannot store article " + article.id() + ": " + rootMessage(e), e);
+            }
+            throw e instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(e);
         } finally {
+            // Removed before the interrupt flag is cleared: onStop interrupts only the threads still waiting.
             waiting.remove(Thread.currentThread());
+            if (stopping) {
+                Thread.interrupted();
+            }
         }
     }
 

@@ -17,7 +17,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +24,20 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The reading interface in a real browser (Debian's chromium, headless): an article posted through ingest shows
- * up with its quotes highlighted and attributed, and a script inside an article never runs. The article page is
- * saved as target/ui/article.png for review.
+ * up with its quotes highlighted and attributed, and a script inside an article never runs; every link of the
+ * navigation leads to a page; the live page counts what it shows. The article page is saved as
+ * target/ui/article.png for review. Skipped, with the reason, where chromium or chromedriver is missing.
  */
 class BrowserIT {
 
@@ -42,13 +46,21 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
+        // Checked before the services start: without a browser the tests are skipped, saying why, not failed.
+        Path chromium = Path.of(System.getProperty("verbatim.chromium", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver"));
+        for (Path tool : List.of(chromium, chromedriver)) {
+            assumeTrue(Files.isExecutable(tool), tool + " is missing: install Debian's chromium and chromium-driver"
+                    + " (apt-get install chromium chromium-driver, as deploy/local/test.sh does as root), or set"
+                    + " -Dverbatim.chromium and -Dverbatim.chromedriver");
+        }
         pipeline = new Pipeline().start();
         ChromeOptions options = new ChromeOptions()
-                .setBinary(System.getProperty("verbatim.chromium", "/usr/bin/chromium"))
+                .setBinary(chromium.toString())
                 .addArguments("--headless", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
                         "--lang=fr-FR");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromedriver.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
     }
@@ -125,6 +137,43 @@ class BrowserIT {
         assertNull(((JavascriptExecutor) browser).executeScript("return window.__xss;"), "a script in an article ran");
         List<WebElement> scripts = browser.findElements(By.cssSelector("#main script, #main img"));
         assertTrue(scripts.isEmpty(), "article markup became elements");
+    }
+
+    @Test
+    void everyLinkOfTheNavigationLeadsToAPage() {
+        browser.get(pipeline.query.url("/"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        List<String> links = browser.findElements(By.cssSelector("nav a")).stream().map(a -> a.getAttribute("href")).toList();
+        assertTrue(links.size() >= 3, "navigation links: " + links);
+        for (String link : links) {
+            browser.get(link);
+            WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#main h1")));
+            assertTrue(browser.findElements(By.cssSelector("#main .error")).isEmpty(),
+                    link + " shows an error: " + browser.findElement(By.id("main")).getText());
+            assertFalse(heading.getText().isBlank(), link + " has no heading");
+        }
+    }
+
+    @Test
+    void theLivePageCountsTheArticlesItShowsAndTheirEntities() throws Exception {
+        browser.get(pipeline.query.url("/#/live"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("live-status"), "en attente"));
+        String title = "En direct " + UUID.randomUUID();
+        HttpResponse<String> accepted = pipeline.post("/api/v1/articles", "application/json",
+                Pipeline.JSON.createObjectNode().put("title", title)
+                        .put("body", "« Nous y arriverons », a assuré Paul Durand, maire de Lille.").toString());
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//ol[contains(@class,'results')]/li[.//a[text()='" + title + "']]")));
+        // An article of an earlier test may still have been on its way when the page opened.
+        int shown = browser.findElements(By.cssSelector("ol.results > li")).size();
+        assertEquals("Connecté : " + shown + (shown == 1 ? " article reçu" : " articles reçus")
+                + " depuis l'ouverture de la page.", browser.findElement(By.className("live-status")).getText());
+        // French plurals: "1 entité", "2 entités" (less than two is singular).
+        Matcher entities = Pattern.compile("(\\d+) (entités?)").matcher(item.findElement(By.className("meta")).getText());
+        assertTrue(entities.find(), item.getText());
+        assertEquals(Integer.parseInt(entities.group(1)) < 2 ? "entité" : "entités", entities.group(2), item.getText());
     }
 
     /** Posts through ingest and waits until query-service serves the analysed article. */

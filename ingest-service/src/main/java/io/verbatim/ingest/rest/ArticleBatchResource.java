@@ -5,24 +5,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.verbatim.ingest.config.IngestConfig;
-import io.verbatim.ingest.security.ApiKeys;
 import io.verbatim.ingest.security.ClientRateLimiter;
-import io.verbatim.ingest.security.WriteAccessFilter;
+import io.verbatim.ingest.security.WriteKeys;
 import io.verbatim.ingest.service.ArticleIngestion;
 import io.verbatim.ingest.service.ArticleRejectedException;
 import io.verbatim.ingest.service.ArticleSubmission;
 import io.verbatim.ingest.service.BrokerUnavailableException;
 import io.verbatim.ingest.service.FieldError;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Path("/api/v1/articles/batch")
 @Tag(name = "Articles")
+@RolesAllowed(WriteKeys.WRITER)
 public class ArticleBatchResource {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -67,6 +67,9 @@ public class ArticleBatchResource {
     @Inject
     ClientRateLimiter limiter;
 
+    @Inject
+    SecurityIdentity writer;
+
     @POST
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,9 +83,8 @@ public class ArticleBatchResource {
     @APIResponse(responseCode = "200", description = "Per-item results, in request order.")
     @APIResponse(responseCode = "400", description = "Not a JSON array, or malformed JSON.")
     @APIResponse(responseCode = "413", description = "Too many items, or an item too large.")
-    public BatchResult submitArray(InputStream body, @HeaderParam("X-API-Key") String apiKey,
-                                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
-        Submissions submissions = new Submissions(WriteAccessFilter.presentedKey(apiKey, authorization));
+    public BatchResult submitArray(InputStream body) throws IOException {
+        Submissions submissions = new Submissions();
         BoundedInput input = new BoundedInput(body, config.maxArticleBytes());
         try (JsonParser parser = json.getFactory().createParser(input)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
@@ -111,9 +113,8 @@ public class ArticleBatchResource {
                     + " statuses as for the JSON array.")
     @APIResponse(responseCode = "200", description = "Per-item results, in line order.")
     @APIResponse(responseCode = "413", description = "Too many items, or a line too large.")
-    public BatchResult submitNdjson(InputStream body, @HeaderParam("X-API-Key") String apiKey,
-                                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) throws IOException {
-        Submissions submissions = new Submissions(WriteAccessFilter.presentedKey(apiKey, authorization));
+    public BatchResult submitNdjson(InputStream body) throws IOException {
+        Submissions submissions = new Submissions();
         BoundedInput input = BoundedInput.perLine(body, config.maxArticleBytes());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -148,12 +149,8 @@ public class ArticleBatchResource {
 
     /** The items of one batch, each submitted when read; their results complete as Kafka acknowledges them. */
     private final class Submissions {
-        private final String client;
+        private final String client = writer.getPrincipal().getName();
         private final List<CompletableFuture<ItemResult>> results = new ArrayList<>();
-
-        Submissions(String key) {
-            client = ApiKeys.clientId(key);
-        }
 
         int count() {
             return results.size();

@@ -3,7 +3,9 @@ package io.verbatim.ingest.rest;
 import io.smallrye.mutiny.Uni;
 import io.verbatim.ingest.service.AcceptedArticle;
 import io.verbatim.ingest.service.ArticleIngestion;
+import io.verbatim.ingest.security.WriteKeys;
 import io.verbatim.ingest.service.ArticleSubmission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/articles")
 @Tag(name = "Articles")
+@RolesAllowed(WriteKeys.WRITER)
 public class ArticleResource {
 
     /** The id of an accepted article. */

@@ -3,7 +3,12 @@ package io.verbatim.ingest.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.verbatim.ingest.config.IngestConfig;
+import io.verbatim.ingest.security.AuthenticationThrottledException;
+import io.verbatim.ingest.security.WriteKeys;
 import io.verbatim.ingest.service.ArticleRejectedException;
 import io.verbatim.ingest.service.BrokerUnavailableException;
 import io.verbatim.ingest.service.FieldError;
@@ -30,28 +35,60 @@ public class ProblemMappers {
     @Inject
     IngestConfig config;
 
+    @Inject
+    WriteKeys keys;
+
+    /** A problem about the request at {@code uri}; {@code errors} is left out when empty. */
+    static Response problem(UriInfo uri, int status, String title, String detail, List<FieldError> errors,
+                            Object... headers) {
+        Response.ResponseBuilder response = Problem.of(status, title, detail, path(uri), errors).toResponse();
+        for (int i = 0; i < headers.length; i += 2) {
+            response.header((String) headers[i], headers[i + 1]);
+        }
+        return response.build();
+    }
+
+    /** No key, or a key no one was given. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response keyRequired(RuntimeException e, UriInfo uri) {
+        String detail = keys.noneConfigured()
+                ? "This service has no API key configured (VERBATIM_API_KEYS): writes are closed."
+                : "Send a valid key as X-API-Key: <key> or Authorization: Bearer <key>.";
+        return problem(uri, 401, "API key required", detail, List.of(), HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(AuthenticationThrottledException e, UriInfo uri) {
+        return problem(uri, 429, "Too many failed authentications",
+                "This address sent too many wrong keys; wait before trying again.", List.of(),
+                HttpHeaders.RETRY_AFTER, seconds(e.waitMillis()));
+    }
+
+    /** A key that is known but revoked: the only identity without the writer role. */
+    @ServerExceptionMapper
+    public Response revoked(ForbiddenException e, UriInfo uri) {
+        return problem(uri, 403, "API key revoked", "Ask for a new key.", List.of());
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return Problem.of(400, "Invalid article", "The request breaks " + errors.size() + " rule(s).", path(uri), errors)
-                .toResponse().build();
+        return problem(uri, 400, "Invalid article", "The request breaks " + errors.size() + " rule(s).", errors);
     }
 
     @ServerExceptionMapper
     public Response rejected(ArticleRejectedException e, UriInfo uri) {
-        return Problem.of(e.status(), e.getMessage(), null, path(uri), e.errors()).toResponse().build();
+        return problem(uri, e.status(), e.getMessage(), null, e.errors());
     }
 
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException e, UriInfo uri) {
-        return Problem.of(503, "Message broker unavailable",
-                        "The article was not stored; retry later with the same content (it keeps its id).", path(uri), List.of())
-                .toResponse()
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()))
-                .build();
+        return problem(uri, 503, "Message broker unavailable",
+                "The article was not stored; retry later with the same content (it keeps its id).", List.of(),
+                HttpHeaders.RETRY_AFTER, Math.max(1, config.retryAfter().toSeconds()));
     }
 
     /** Jackson's own mapper for type mismatches answers plain JSON; this one answers a problem naming the field. */
@@ -62,18 +99,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return Problem.of(400, "Malformed JSON", null, path(uri), List.of(new FieldError(jsonPathOf(e), readableCause(e))))
-                .toResponse().build();
+        return problem(uri, 400, "Malformed JSON", null, List.of(new FieldError(jsonPathOf(e), readableCause(e))));
     }
 
+    /** The body reader wraps what Jackson could not read; every other HTTP failure keeps its status and headers. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        Response.ResponseBuilder builder = Problem.of(status.getStatusCode(), status.getReasonPhrase(), null, path(uri), List.of())
-                .toResponse();
+        Response problem = problem(uri, status.getStatusCode(), status.getReasonPhrase(), null, List.of());
+        Response.ResponseBuilder builder = Response.fromResponse(problem);
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 values.forEach(v -> builder.header(name, v));
@@ -85,12 +122,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure", e);
-        return Problem.of(500, "Internal error", "The failure was logged.", path(uri), List.of()).toResponse().build();
+        return problem(uri, 500, "Internal error", "The failure was logged.", List.of());
     }
 
     /** The problem's {@code instance}: the path the client asked for. */
     static String path(UriInfo uri) {
         return uri.getRequestUri().getRawPath();
+    }
+
+    /** Retry-After in whole seconds, at least one. */
+    static long seconds(long waitMillis) {
+        return Math.max(1, (waitMillis + 999) / 1000);
     }
 
     /** "submit.article.authors[1].<list element>" → "authors[1]"; a bare parameter (a header) keeps its name. */

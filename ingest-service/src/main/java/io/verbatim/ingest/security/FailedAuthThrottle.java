@@ -14,12 +14,12 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class FailedAuthThrottle {
 
-    private final TokenBuckets failures;
+    private final ClientBuckets failures;
     private final Optional<String> addressHeader;
 
     @Inject
     public FailedAuthThrottle(IngestConfig config) {
-        failures = new TokenBuckets(config.failedAuthPerMinute() / 60.0, config.failedAuthPerMinute());
+        failures = new ClientBuckets(config.failedAuthPerMinute() / 60.0, config.failedAuthPerMinute());
         addressHeader = config.clientAddressHeader();
     }
 

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** An analysed article (table owned by analysis-service). */
+/**
+ * An analysed article (table owned by analysis-service). Immutable here: this service only reads it, while
+ * analysis-service rewrites the row when a newer analyzer re-analyses the article.
+ */
 @Entity
 @Immutable
 @Table(name = "article")

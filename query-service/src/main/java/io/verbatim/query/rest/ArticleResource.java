@@ -1,6 +1,7 @@
 package io.verbatim.query.rest;
 
 import io.verbatim.query.config.QueryConfig;
+import io.verbatim.query.security.ReadKeys;
 import io.verbatim.query.service.ArticleQueries;
 import io.verbatim.query.service.BadParameterException;
 import io.verbatim.query.service.EntityQueries;
@@ -9,6 +10,7 @@ import io.verbatim.query.service.Page;
 import io.verbatim.query.service.PageRequest;
 import io.verbatim.query.service.Period;
 import io.verbatim.query.service.QuoteQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ import java.util.Locale;
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles")
+@RolesAllowed(ReadKeys.READER)
 public class ArticleResource {
 
     @Inject

@@ -1,10 +1,12 @@
 package io.verbatim.query.rest;
 
 import io.verbatim.query.config.QueryConfig;
+import io.verbatim.query.security.ReadKeys;
 import io.verbatim.query.service.EntityQueries;
 import io.verbatim.query.service.Ids;
 import io.verbatim.query.service.Page;
 import io.verbatim.query.service.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/entities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Entities")
+@RolesAllowed(ReadKeys.READER)
 public class EntityResource {
 
     @Inject

@@ -1,9 +1,13 @@
 package io.verbatim.query.rest;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.verbatim.query.service.BadParameterException;
 import io.verbatim.query.service.NotFoundException;
 import io.verbatim.query.service.StreamLimitException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -46,6 +50,20 @@ public class ProblemMappers {
                 ? Problem.response(503, "Too many live streams", "Retry later: " + e.getMessage() + ".", path(uri), List.of())
                 : Problem.response(429, "Too many live streams", "Close one first: " + e.getMessage() + ".", path(uri), List.of());
         return Response.fromResponse(problem).header("Retry-After", e.global() ? 30 : 5).build();
+    }
+
+    /** No key where reading needs one, or a key that is not a read key. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response keyRequired(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(401, "API key required",
+                        "Send a valid read key as X-API-Key: <key> or Authorization: Bearer <key>.", path(uri), List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A key that is known but revoked: the only identity without the reader role. */
+    @ServerExceptionMapper
+    public Response revoked(ForbiddenException e, UriInfo uri) {
+        return Problem.response(403, "API key revoked", "Ask for a new key.", path(uri), List.of());
     }
 
     @ServerExceptionMapper

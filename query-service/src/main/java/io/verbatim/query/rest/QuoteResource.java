@@ -1,10 +1,12 @@
 package io.verbatim.query.rest;
 
 import io.verbatim.query.config.QueryConfig;
+import io.verbatim.query.security.ReadKeys;
 import io.verbatim.query.service.Ids;
 import io.verbatim.query.service.Page;
 import io.verbatim.query.service.PageRequest;
 import io.verbatim.query.service.QuoteQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/quotes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quotes")
+@RolesAllowed(ReadKeys.READER)
 public class QuoteResource {
 
     @Inject

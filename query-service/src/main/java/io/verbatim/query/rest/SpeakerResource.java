@@ -1,11 +1,13 @@
 package io.verbatim.query.rest;
 
 import io.verbatim.query.config.QueryConfig;
+import io.verbatim.query.security.ReadKeys;
 import io.verbatim.query.service.Ids;
 import io.verbatim.query.service.Page;
 import io.verbatim.query.service.PageRequest;
 import io.verbatim.query.service.QuoteQueries;
 import io.verbatim.query.service.SpeakerQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/speakers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Speakers")
+@RolesAllowed(ReadKeys.READER)
 public class SpeakerResource {
 
     @Inject

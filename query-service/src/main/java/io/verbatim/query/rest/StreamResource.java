@@ -1,17 +1,17 @@
 package io.verbatim.query.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
-import io.verbatim.query.security.Clients;
+import io.verbatim.query.security.ReadKeys;
 import io.verbatim.query.service.ArticleStream;
 import io.verbatim.query.service.Ids;
-import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -22,13 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/stream")
 @Tag(name = "Live stream")
+@RolesAllowed(ReadKeys.READER)
 public class StreamResource {
 
     @Inject
     ArticleStream stream;
 
     @Inject
-    Clients clients;
+    SecurityIdentity reader;
 
     @GET
     @Path("/articles")
@@ -49,8 +50,8 @@ public class StreamResource {
             @Parameter(description = "Only articles naming this entity id.", example = "40") @QueryParam("entity") String entity,
             @Parameter(description = "Only articles quoting this speaker (entity id).", example = "12")
             @QueryParam("speaker") String speaker,
-            @Context Sse sse, @Context HttpHeaders headers, @Context HttpServerRequest connection) {
-        String client = clients.identify(headers::getHeaderString, String.valueOf(connection.remoteAddress().hostAddress()));
+            @Context Sse sse) {
+        String client = reader.getPrincipal().getName();
         return stream.subscribe(Ids.number("entity", entity), Ids.number("speaker", speaker), client)
                 .map(e -> e.article() == null ? sse.newEventBuilder().comment("keep-alive").build()
                         : sse.newEventBuilder().name("article").id(e.article().id())

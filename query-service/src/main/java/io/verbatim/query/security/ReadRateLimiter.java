@@ -1,50 +1,39 @@
 package io.verbatim.query.security;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.verbatim.query.config.QueryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Duration;
 
-/** A token bucket per reader: a steady rate with bursts; answers how long to wait when a bucket is empty. */
+/** A Bucket4j token bucket per reader: a steady rate with bursts; answers how long to wait when it is empty. */
 @ApplicationScoped
 public class ReadRateLimiter {
 
-    /** Beyond this many clients the buckets are forgotten (full again): bounded memory, generous to clients. */
+    /**
+     * Past this many clients the least recent are forgotten (full again): bounded memory, generous to clients. A
+     * bucket untouched for as long as it takes to fill is forgotten too: it would be full anyway.
+     */
     private static final int MAX_CLIENTS = 10_000;
 
-    private final double perSecond;
-    private final double burst;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LoadingCache<String, Bucket> buckets;
 
     @Inject
     public ReadRateLimiter(QueryConfig config) {
-        perSecond = config.rateLimitPerSecond();
-        burst = Math.max(1, config.rateLimitBurst());
-    }
-
-    private final class Bucket {
-        private double tokens = burst;
-        private long refilledAt = System.nanoTime();
-
-        synchronized long take() {
-            long now = System.nanoTime();
-            tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-            refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perSecond * 1000);
-        }
+        long capacity = Math.max(1, config.rateLimitBurst());
+        Duration fill = Duration.ofNanos(Math.round(capacity * 1e9 / config.rateLimitPerSecond()));
+        buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(fill)
+                .build(client -> Bucket.builder().withNanosecondPrecision()
+                        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, fill)).build());
     }
 
     /** 0 when the request may go ahead, else the milliseconds until it may. */
     public long acquire(String client) {
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(client, c -> new Bucket()).take();
+        ConsumptionProbe probe = buckets.get(client).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999) / 1_000_000);
     }
 }
