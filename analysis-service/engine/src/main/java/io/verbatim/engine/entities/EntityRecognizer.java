@@ -64,7 +64,56 @@ public final class EntityRecognizer {
                 i++;
             }
         }
-        return harmonize(text, tokens, withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions)));
+        return harmonize(text, tokens, withNamedPublicBodies(text, tokens,
+                withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions))));
+    }
+
+    /**
+     * "le musée du Louvre", "le tribunal correctionnel de Rennes", "l'hôpital Sao Joao": a lower-case noun that opens
+     * the name of a public body (government-heads.txt), with up to two adjectives, then a named complement or the
+     * name itself, is one organisation, the noun included, whatever the tagger made of the name after it.
+     */
+    private List<Mention> withNamedPublicBodies(String text, List<Token> tokens, List<Mention> mentions) {
+        TreeMap<Integer, Mention> result = byStart(mentions);
+        for (Mention m : mentions) {
+            int k = EntityResolver.tokenAt(tokens, m.start());
+            if (k <= 0 || m.type() == EntityType.ORG && m.start() > 0 && !tokens.get(k).isCapitalized()) {
+                continue;
+            }
+            int sentence = tokens.get(k).sentence();
+            int i = k - 1;
+            if (i >= 0 && lexicon.is(WordClass.DEFINITE_ARTICLES, lexicon.lower(tokens.get(i).text()))
+                    && !tokens.get(i).isCapitalized()) {
+                i--;
+            }
+            boolean complement = i >= 0 && lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, lexicon.lower(tokens.get(i).text()));
+            if (complement) {
+                i--;
+            }
+            for (int adjectives = 0; adjectives < 2 && i > 0 && isPlainWord(tokens.get(i))
+                    && !lexicon.is(WordClass.GOVERNMENT_HEADS, tokens.get(i).text()); adjectives++) {
+                i--;
+            }
+            if (i < 0 || tokens.get(i).sentence() != sentence || !lexicon.is(WordClass.GOVERNMENT_HEADS, tokens.get(i).text())
+                    || !complement && i != k - 1) {
+                continue;
+            }
+            int start = tokens.get(i).start();
+            if (overlapping(result, start, m.start()).stream().anyMatch(o -> o != m)) {
+                continue;
+            }
+            result.remove(m.start());
+            result.put(start, new Mention(start, m.end(), text.substring(start, m.end()), EntityType.ORG, -1));
+            typedByContext.add(start);
+        }
+        return new ArrayList<>(result.values());
+    }
+
+    /** A lower-case word that is neither a determiner nor a preposition (an adjective, most likely). */
+    private boolean isPlainWord(Token token) {
+        String word = lexicon.lower(token.text());
+        return token.isWord() && !token.isCapitalized() && !lexicon.is(WordClass.DETERMINERS, word)
+                && !lexicon.is(WordClass.PREPOSITIONS, word) && !lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, word);
     }
 
     /**

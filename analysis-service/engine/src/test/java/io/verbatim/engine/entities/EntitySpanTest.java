@@ -98,4 +98,12 @@ class EntitySpanTest {
         assertEquals("Observatoire national des prix agricoles", m.text());
         assertEquals(EntityType.ORG, m.type());
     }
+
+    @Test
+    void aPublicBodyNamedByItsComplementOrItsNameIsOneOrganisationNounIncluded() {
+        Analysis a = Engine.get().analyze("Le tribunal correctionnel de Rennes a condamné l'ancien trésorier. La visite "
+                + "du musée du Louvre et de l'hôpital Sao Joao était prévue.");
+        List<String> organisations = a.mentions().stream().filter(m -> m.type() == EntityType.ORG).map(Mention::text).toList();
+        assertEquals(List.of("tribunal correctionnel de Rennes", "musée du Louvre", "hôpital Sao Joao"), organisations);
+    }
 }
