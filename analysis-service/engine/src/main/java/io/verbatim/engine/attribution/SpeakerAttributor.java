@@ -56,7 +56,9 @@ public final class SpeakerAttributor {
                             Pattern.DOTALL),
                     // "Selon le ministre, « … »" and "Pour X, « … »".
                     Pattern.compile("(?:^|[\\s,])(?<cue>" + lexicon.alternation(true, WordClass.SOURCE_PREPOSITIONS,
-                            WordClass.OPINION_PREPOSITIONS) + ")[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?),[\\s\\u00a0]*$"),
+                            WordClass.OPINION_PREPOSITIONS) + ")[\\s\\u00a0]+(?<np>[^,«»\"“”]{2,80}?)"
+                            // "Pour Sylvie Kerbrat, conseillère du groupe X, « … »": an apposition may follow the name.
+                            + "(?:,[^,«»\"“”]{2,80})?,[\\s\\u00a0]*$"),
                     Pattern.compile("(?i)^[\\s\\u00a0]*(?:" + lexicon.alternation(WordClass.CLAUSE_OPENERS)
                             + ",[\\s\\u00a0]*)?" + rolePhrase),
                     Pattern.compile("(?i)(?:^|[\\s,])" + rolePhrase + "$"),

@@ -103,12 +103,14 @@ public final class SpeakerResolver {
 
     /**
      * The most salient person at an offset one of whose roles is the (folded) head noun or of its class of roles
-     * ("la chercheuse" for a sociologue), or -1.
+     * ("la chercheuse" for a sociologue), agreeing with its gender ("l'autrice" is no man), or -1.
      */
     private int mostSalientWithRole(int offset, String head) {
         int sentence = chains.sentenceAt(offset);
+        char gender = lexicon.genderOfRole(head);
         for (int e : chains.bySalience(offset, sentence, EntityType.PER)) {
-            if (chains.roleWords(e).stream().anyMatch(role -> lexicon.sameRoleClass(head, role))) {
+            boolean agrees = gender == '?' || chains.genderOf(e) == '?' || chains.genderOf(e) == gender;
+            if (agrees && chains.roleWords(e).stream().anyMatch(role -> lexicon.sameRoleClass(head, role))) {
                 return e;
             }
         }

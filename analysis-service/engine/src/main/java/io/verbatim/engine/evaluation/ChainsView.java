@@ -41,7 +41,7 @@ final class ChainsView {
         System.out.printf("%nquotes (rules' speaker, then the candidates by the ranker's score)%n");
         for (SpeakerRanker.Case c : detail.cases()) {
             Quote q = c.quote();
-            String goldSpeaker = matches.entrySet().stream().filter(m -> m.getValue() == q).map(m -> m.getKey().speaker())
+            String goldSpeaker = matches.entrySet().stream().filter(m -> m.getValue() == q).map(m -> String.valueOf(m.getKey().speaker()))
                     .findFirst().orElse("(no gold quote)");
             System.out.printf("%n  %d–%d %s «%s» rules: %s via %s; gold: %s%n", q.start(), q.end(), q.type().label(),
                     excerpt(q.text()), name(entities, q.speaker()),

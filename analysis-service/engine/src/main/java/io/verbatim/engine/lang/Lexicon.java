@@ -206,6 +206,29 @@ public final class Lexicon {
                 || roleClasses.getOrDefault(otherFoldedNoun, Set.of()).stream().anyMatch(classes::contains);
     }
 
+    /**
+     * The grammatical gender of a folded role noun, 'm', 'f' or '?', from the pairs of role-classes.txt: a noun whose
+     * class holds it without its final "e" is feminine ("avocate", "élue"), one whose class holds it with an "e" more
+     * masculine; the feminine endings of agent nouns decide the rest ("autrice", "chercheuse").
+     */
+    public char genderOfRole(String foldedNoun) {
+        Set<Integer> classes = roleClasses.get(foldedNoun);
+        if (classes == null) {
+            return '?';
+        }
+        if (foldedNoun.endsWith("rice") || foldedNoun.endsWith("euse") || foldedNoun.endsWith("esse")
+                || foldedNoun.endsWith("e") && sameClass(classes, foldedNoun.substring(0, foldedNoun.length() - 1))
+                || foldedNoun.endsWith("enne") && sameClass(classes, foldedNoun.substring(0, foldedNoun.length() - 2))
+                || foldedNoun.endsWith("ere") && sameClass(classes, foldedNoun.substring(0, foldedNoun.length() - 3) + "er")) {
+            return 'f';
+        }
+        return sameClass(classes, foldedNoun + "e") || sameClass(classes, foldedNoun + "ne") ? 'm' : '?';
+    }
+
+    private boolean sameClass(Set<Integer> classes, String foldedNoun) {
+        return roleClasses.getOrDefault(foldedNoun, Set.of()).stream().anyMatch(classes::contains);
+    }
+
     /** A personal subject or demonstrative pronoun ("elle", "celui-ci") that stands for someone, or null. */
     public Pronoun referringPronoun(String lowerCaseWord) {
         Pronoun pronoun = subjectPronouns.get(lowerCaseWord);
