@@ -140,7 +140,16 @@ public final class SpeakerAttributor {
                 // "a indiqué « vouloir … », et à « embaucher … »", "« … » évoquant des « refus … »": the same
                 // speaker's words go on in the same sentence.
                 Quote last = lastSpeakerQuote();
-                Matcher link = patterns.sameSentenceLink().matcher(text.substring(previous.close() + 1, span.open()));
+                String between = text.substring(previous.close() + 1, span.open());
+                Matcher link = patterns.sameSentenceLink().matcher(between);
+                if (!link.matches() && noOtherVoice(between)) {
+                    // "a dénoncé un discours « … » et manquant « … »": the sentence goes on with the same speaker's
+                    // words, no one else named and no other reporting verb between them.
+                    quotes.add(new Quote(span.start(), span.end(), content, type, last.cue(), last.speaker(),
+                            last.speakerMention(), last.speakerDescriptor(), Confidence.CARRIED_OVER));
+                    previous = span;
+                    continue;
+                }
                 if (link.matches()) {
                     String cue = link.group("verb") == null ? last.cue() : lexicon.cueLemma(link.group("verb")).orElse(null);
                     if (link.group("verb") == null || cue != null) {
@@ -156,6 +165,15 @@ public final class SpeakerAttributor {
                     Quote last = lastSpeakerQuote();
                     quotes.add(new Quote(span.start(), span.end(), content, QuoteType.DIRECT, null, last.speaker(),
                             last.speakerMention(), last.speakerDescriptor(), Confidence.CARRIED_OVER));
+                    previous = span;
+                } else if (before.isBlank() && isUnattributedSpeech(span, content, true)
+                        && resolver.subjectOfSentenceBefore(span.open(), quotes).isPresent()) {
+                    // "Pierre Lemoine a haussé les épaules. « Le budget ne suffira pas. »": a quotation standing as a
+                    // sentence of its own, with no reporting clause, is the words of the person the sentence before
+                    // was about.
+                    SpeakerResolver.Speaker speaker = resolver.subjectOfSentenceBefore(span.open(), quotes).get();
+                    quotes.add(new Quote(span.start(), span.end(), content, QuoteType.DIRECT, null, speaker.entity(),
+                            speaker.mention(), speaker.descriptor(), Confidence.CONTEXT));
                     previous = span;
                 } else if (isUnattributedSpeech(span, content, opensUtterance)) {
                     Optional<SpeechSyntax.Report> subject = syntax.sentenceSubject(span.start(), span.end());
@@ -282,6 +300,26 @@ public final class SpeakerAttributor {
 
     private Quote lastSpeakerQuote() {
         return quotes.isEmpty() ? null : quotes.get(quotes.size() - 1);
+    }
+
+    /**
+     * Does the text between two quotes stay in one sentence with no other voice: no sentence end or line break, no
+     * name, no pronoun or reporting verb that could introduce someone else?
+     */
+    private boolean noOtherVoice(String between) {
+        if (between.chars().anyMatch(c -> ".!?\n:;«»“”\"".indexOf(c) >= 0) || between.length() > 120) {
+            return false;
+        }
+        Matcher w = SpeakerResolver.WORD.matcher(between);
+        while (w.find()) {
+            String word = between.substring(w.start(), w.end());
+            String lower = lexicon.lower(word);
+            if (Character.isUpperCase(word.codePointAt(0)) || lexicon.isCueForm(lower) || lexicon.isSubjectPronoun(lower)
+                    || lexicon.is(WordClass.RELATIVE_PRONOUNS, lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -117,6 +117,27 @@ public final class SpeakerResolver {
         return -1;
     }
 
+    /**
+     * The person who is the subject of the sentence right before an offset (named, described or a pronoun
+     * coreference resolved), outside quotations, if there is one.
+     */
+    public Optional<Speaker> subjectOfSentenceBefore(int offset, List<Quote> said) {
+        int sentence = chains.sentenceAt(offset);
+        Chains.Link subject = null;
+        for (Chains.Link link : chains.linksOfSentences(sentence - 1, sentence - 1)) {
+            boolean quoted = said.stream().anyMatch(q -> q.start() <= link.start() && link.end() <= q.end());
+            if (subject == null && !quoted && link.role() == Chains.Role.SUBJECT && link.entity() >= 0
+                    && entities.get(link.entity()).type() == EntityType.PER) {
+                subject = link;
+            }
+        }
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Speaker(subject.entity(), new Quote.SpeakerMention(subject.start(), subject.end(),
+                subject.text()), entities.get(subject.entity()).descriptor(), Confidence.CONTEXT));
+    }
+
     /** The entity of the last quote with a named speaker that ends before an offset, or -1. */
     private static int lastSpeaker(List<Quote> said, int before) {
         for (int i = said.size() - 1; i >= 0; i--) {

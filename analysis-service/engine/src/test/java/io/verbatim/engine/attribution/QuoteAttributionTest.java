@@ -223,4 +223,20 @@ class QuoteAttributionTest {
                 .findFirst().orElseThrow().descriptor());
         assertEquals("Laurent Guillot", a.speakerName(a.quotes().get(1)));
     }
+
+    @Test
+    void aQuotationStandingAloneIsTheSubjectOfTheSentenceBefore() {
+        Analysis a = Engine.get().analyze("Le conseil municipal a voté le budget mardi.\n\nPierre Lemoine a haussé "
+                + "les épaules. « Ce budget ne suffira pas à rénover les écoles. »");
+        assertEquals("Pierre Lemoine", a.speakerName(onlyQuote(a)));
+    }
+
+    @Test
+    void aSecondFragmentOfTheSameSentenceKeepsItsSpeaker() {
+        Analysis a = Engine.get().analyze("La députée Claire Vidal a dénoncé « un projet mal ficelé et sans aucun "
+                + "budget » et manquant « cruellement d'ambition ».");
+        assertEquals(2, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertEquals("Claire Vidal", a.speakerName(a.quotes().get(0)));
+        assertEquals("Claire Vidal", a.speakerName(a.quotes().get(1)));
+    }
 }
