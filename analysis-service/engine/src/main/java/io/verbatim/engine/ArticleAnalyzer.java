@@ -166,7 +166,9 @@ public final class ArticleAnalyzer {
         if (opensSource(tokens, i) || lexicon.is(WordClass.OPINION_PREPOSITIONS, word) && opensSentence) {
             return true;
         }
-        if (!lexicon.isCueForm(word)) {
+        // A reporting verb, or the first word of one of several ("fait savoir", "met en garde").
+        String nextWord = i + 1 < tokens.size() ? lexicon.lower(tokens.get(i + 1).text()) : "";
+        if (!lexicon.isCueForm(word) && !lexicon.isCueForm(word + " " + nextWord)) {
             return false;
         }
         if (i > 0 && (tokens.get(i - 1).text().equals(",") || i > 1 && tokens.get(i - 2).text().equals(","))) {

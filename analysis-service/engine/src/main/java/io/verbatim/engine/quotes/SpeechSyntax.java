@@ -236,7 +236,9 @@ public final class SpeechSyntax {
         }
         Word que = sentence.words().get(next);
         String form = lexicon.lower(que.text());
-        if (!lexicon.is(WordClass.COMPLEMENTIZERS, form) || que.head() != verb.index()
+        // The parser may hang "que" on a word of the clause it opens ("affirmé qu'un tiers …" read as "qu'" of
+        // "tiers"); hung on anything before the verb, it opens no clause of the verb's.
+        if (!lexicon.is(WordClass.COMPLEMENTIZERS, form) || que.head() != verb.index() && que.head() < que.index()
                 || que.end() >= lastWordEnd(sentence)) {
             return Optional.empty();
         }
@@ -399,6 +401,14 @@ public final class SpeechSyntax {
                 return multiWord;
             }
         }
+        // "a fait savoir que": the parser makes "fait" the causative auxiliary of "savoir".
+        Word causative = sentence.child(verb, "aux:caus");
+        if (causative != null && causative.index() == verb.index() - 1) {
+            Optional<String> multiWord = lexicon.cueLemma(causative.text() + " " + verb.text());
+            if (multiWord.isPresent()) {
+                return multiWord;
+            }
+        }
         Optional<String> lemma = lexicon.cueLemma(verb.text());
         if (lemma.isPresent() && hasReflexive(sentence, verb)) {
             Optional<String> pronominal = lexicon.pronominalCue(lemma.get());
@@ -436,7 +446,8 @@ public final class SpeechSyntax {
         // A passive's agent speaks ("qualifié de « … » par X"), whatever the parser made the subject.
         Word subject = sentence.child(verb, "obl:agent");
         for (Word child : sentence.children(verb)) {
-            if (subject == null && (child.relation().equals("nsubj") || shared && child.relation().equals("nsubj:pass"))) {
+            if (subject == null && (child.relation().equals("nsubj") || child.relation().equals("nsubj:caus")
+                    || shared && child.relation().equals("nsubj:pass"))) {
                 subject = child;
             }
             String inverted = child.pos().equals("PRON") ? lexicon.morphology().invertedSubject(lexicon.lower(child.text())) : null;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reported speech without quote marks, on sentences written for the test. */
 class IndirectSpeechTest {
@@ -85,5 +86,24 @@ class IndirectSpeechTest {
         Analysis a = Engine.get().analyze("L'association Terre Vivante publie un rapport dans lequel elle dévoile que les "
                 + "rivières de la région sont polluées.");
         assertEquals("Terre Vivante", a.speakerName(a.quotes().get(0)));
+    }
+
+    @Test
+    void aCausativeReportingVerbReportsItsClause() {
+        Analysis a = Engine.get().analyze("Le ministère de l'Intérieur a fait savoir que des renforts venus de l'Hérault "
+                + "seraient engagés dans la journée.");
+        assertEquals(1, a.quotes().size(), () -> "quotes: " + a.quotes());
+        Quote q = a.quotes().get(0);
+        assertEquals("faire savoir", q.cue());
+        assertEquals("ministère de l'Intérieur", a.speakerName(q));
+        assertTrue(q.text().startsWith("des renforts"), q.text());
+    }
+
+    @Test
+    void aQueHungByTheParserOnTheClauseStillOpensWhatTheVerbReports() {
+        Analysis a = Engine.get().analyze("Elle a aussi affirmé qu'un tiers des habitants de la circonscription vit à "
+                + "plus de trente minutes d'un service d'urgences.");
+        assertEquals(1, a.quotes().size(), () -> "quotes: " + a.quotes());
+        assertTrue(a.quotes().get(0).text().startsWith("un tiers des habitants"), a.quotes().get(0).text());
     }
 }
