@@ -161,11 +161,13 @@ public final class SpeakerResolver {
         if (to <= from) {
             return Optional.empty();
         }
-        Mention named = speakerMentionIn(from, to);
+        Mention named = appositivePerson(from, to);
+        named = named != null ? named : speakerMentionIn(from, to);
         if (named == null) {
             // "le rapport du BEA", "la direction de Renault": an organisation speaks through its voice, named in
             // the complement; "un porte-parole de la police" names nobody.
-            Mention inComplement = speakerMentionIn(source.start(), source.end());
+            Mention inComplement = appositivePerson(source.start(), source.end());
+            inComplement = inComplement != null ? inComplement : speakerMentionIn(source.start(), source.end());
             List<String> head = Coreference.contentWords(lexicon, text.substring(from, to));
             // A document speaks for whoever issued it, also "un rapport établi par X"; "un porte-parole de X" is
             // one of many and names nobody.
@@ -267,6 +269,28 @@ public final class SpeakerResolver {
             }
         }
         return Optional.of(named != null ? named(named, Confidence.NAMED) : roleSpeaker(from, end, phrase, said));
+    }
+
+    /**
+     * "le président de la fédération Cofradías Unidas, José Manuel Ferrándiz": of several names of people in a phrase,
+     * the one set off by a comma at its end is the apposition of the whole phrase, whom it designates; the others are
+     * in the head's complement. Null unless the phrase has such a last name and another one before it.
+     */
+    private Mention appositivePerson(int from, int to) {
+        Mention last = null;
+        int people = 0;
+        for (int i = firstMentionFrom(from); i < mentions.size() && mentions.get(i).start() < to; i++) {
+            Mention m = mentions.get(i);
+            if (m.end() <= to && m.type() == EntityType.PER) {
+                people++;
+                last = m;
+            }
+        }
+        if (people < 2 || last.end() != to && !text.substring(last.end(), to).isBlank()) {
+            return null;
+        }
+        String before = text.substring(Math.max(from, last.start() - 3), last.start()).strip();
+        return before.endsWith(",") ? last : null;
     }
 
     /**

@@ -239,4 +239,11 @@ class QuoteAttributionTest {
         assertEquals("Claire Vidal", a.speakerName(a.quotes().get(0)));
         assertEquals("Claire Vidal", a.speakerName(a.quotes().get(1)));
     }
+
+    @Test
+    void theNameInAppositionToTheWholePhraseSpeaksNotANameInItsComplement() {
+        Analysis a = Engine.get().analyze("Le directeur de la fondation Jean Monnet, Pierre Durand, a dénoncé "
+                + "« un projet écrit sans les habitants du quartier ».");
+        assertEquals("Pierre Durand", a.speakerName(onlyQuote(a)));
+    }
 }
