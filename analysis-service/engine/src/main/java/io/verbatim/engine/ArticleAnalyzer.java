@@ -171,7 +171,15 @@ public final class ArticleAnalyzer {
         if (!lexicon.isCueForm(word) && !lexicon.isCueForm(word + " " + nextWord)) {
             return false;
         }
-        if (i > 0 && (tokens.get(i - 1).text().equals(",") || i > 1 && tokens.get(i - 2).text().equals(","))) {
+        // ", a déclaré", ", a-t-on appris": a comma right before the verb, its auxiliary and its inverted subject.
+        int before = i - 1;
+        while (before > 0 && before >= i - 3 && !tokens.get(before).text().equals(",")
+                && (lexicon.is(WordClass.AUXILIARIES, lexicon.lower(tokens.get(before).text()))
+                || lexicon.morphology().invertedSubject(lexicon.lower(tokens.get(before).text())) != null)) {
+            before--;
+        }
+        if (before >= 0 && tokens.get(before).text().equals(",")
+                || i > 0 && (tokens.get(i - 1).text().equals(",") || i > 1 && tokens.get(i - 2).text().equals(","))) {
             return true;
         }
         for (int j = i + 1; j < Math.min(tokens.size(), i + REPORT_WINDOW); j++) {

@@ -35,11 +35,13 @@ public final class SpeakerResolver {
     public static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[-'’][\\p{L}]+)*['’]?");
 
     /** A language's patterns for photo captions and for the titles kept with a name, compiled once. */
-    private record Patterns(Pattern creditLine, Pattern titleBefore) {
+    private record Patterns(Pattern creditLine, Pattern titleBefore, Pattern sourceOblique) {
         Patterns(Lexicon lexicon) {
             this(Pattern.compile("(?:\\b" + lexicon.alternation(WordClass.CAPTION_CREDITS) + "\\b[^\\n]{0,40})$|^"
                             + lexicon.alternation(WordClass.CAPTION_OPENERS) + "\\b"),
-                    Pattern.compile(lexicon.alternation(WordClass.TITLE_ABBREVIATIONS) + "[\\s\\u00a0]+$"));
+                    Pattern.compile(lexicon.alternation(WordClass.TITLE_ABBREVIATIONS) + "[\\s\\u00a0]+$"),
+                    Pattern.compile("(?<!\\p{L})" + lexicon.alternation(WordClass.SOURCE_OBLIQUES) + "[\\s\\u00a0]+"
+                            + lexicon.alternation(WordClass.COMPLEMENT_PREPOSITIONS) + "(?![\\p{L}])[\\s\\u00a0]*"));
         }
     }
 
@@ -136,6 +138,16 @@ public final class SpeakerResolver {
         }
         return Optional.of(new Speaker(subject.entity(), new Quote.SpeakerMention(subject.start(), subject.end(),
                 subject.text()), entities.get(subject.entity()).descriptor(), Confidence.CONTEXT));
+    }
+
+    /** "auprès de X" after an offset, in its sentence: the phrase X as a speaker. */
+    private Optional<Speaker> sourceOblique(int offset) {
+        int end = offset;
+        while (end < text.length() && ".!?\n«»".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        Matcher oblique = patterns.sourceOblique().matcher(text).region(offset, end);
+        return oblique.find() ? phrase(oblique.end(), end, List.of()) : Optional.empty();
     }
 
     /** The entity of the last quote with a named speaker that ends before an offset, or -1. */
@@ -331,6 +343,14 @@ public final class SpeakerResolver {
      */
     public Speaker pronoun(int at, String pronoun, int before, List<Quote> said) {
         Quote.SpeakerMention mention = new Quote.SpeakerMention(at, at + pronoun.length(), text.substring(at, at + pronoun.length()));
+        if (lexicon.is(WordClass.IMPERSONAL_PRONOUNS, lexicon.lower(pronoun))) {
+            // "…, a-t-on appris auprès de la préfecture": the impersonal subject names nobody; the source, if any, is
+            // the oblique after the verb.
+            Optional<Speaker> source = sourceOblique(at);
+            if (source.isPresent()) {
+                return source.get();
+            }
+        }
         int lastSpeaker = lastSpeaker(said, before);
         Quote lastQuote = said.isEmpty() ? null : said.get(said.size() - 1);
         char gender = lexicon.genderOfPronoun(lexicon.lower(pronoun));

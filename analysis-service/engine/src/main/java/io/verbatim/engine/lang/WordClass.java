@@ -51,6 +51,8 @@ public enum WordClass {
     // Pronouns
     IMPERSONAL_PRONOUNS("impersonal-pronouns"),
     IMPERSONAL_VERBS("impersonal-verbs"),
+    IMPERSONAL_CUES("impersonal-cues"),
+    SOURCE_OBLIQUES("source-obliques"),
     RELATIVE_PRONOUNS("relative-pronouns"),
     REFLEXIVE_PRONOUNS("reflexive-pronouns"),
     PREVERBAL_CLITICS("preverbal-clitics"),

@@ -208,7 +208,7 @@ public final class SpeechSyntax {
             if (!that && !infinitive && !before) {
                 continue;
             }
-            Source source = sourceOf(sentence, verb);
+            Source source = reportingSource(sentence, verb, cue);
             if (source == null || before && source.start() < verb.start() && source.pronoun() == null) {
                 continue;
             }
@@ -242,7 +242,7 @@ public final class SpeechSyntax {
                 || que.end() >= lastWordEnd(sentence)) {
             return Optional.empty();
         }
-        Source source = sourceOf(sentence, verb);
+        Source source = reportingSource(sentence, verb, cue);
         if (source == null) {
             return Optional.empty();
         }
@@ -259,7 +259,7 @@ public final class SpeechSyntax {
         if (!verb.relation().equals("parataxis") || clause == null || clause.start() > verb.start()) {
             return Optional.empty();
         }
-        Source source = sourceOf(sentence, verb);
+        Source source = reportingSource(sentence, verb, cue);
         if (source == null || source.pronoun() == null && source.start() < verb.start()) {
             return Optional.empty();
         }
@@ -298,7 +298,7 @@ public final class SpeechSyntax {
         if (cue.isEmpty()) {
             return Optional.empty();
         }
-        Source source = sourceOf(sentence, verb);
+        Source source = reportingSource(sentence, verb, cue.get());
         return source == null ? Optional.empty() : Optional.of(new Report(cue.get(), verb.start(), source));
     }
 
@@ -426,6 +426,17 @@ public final class SpeechSyntax {
             }
         }
         return false;
+    }
+
+    /**
+     * The source of a reporting verb, if the verb reports with it: a verb that reports only with the impersonal
+     * subject ("a-t-on appris") tells, with any other subject, what someone learnt.
+     */
+    private Source reportingSource(ParsedSentence sentence, Word verb, String cue) {
+        Source source = sourceOf(sentence, verb);
+        boolean impersonal = source != null && source.pronoun() != null
+                && lexicon.is(WordClass.IMPERSONAL_PRONOUNS, source.pronoun());
+        return lexicon.is(WordClass.IMPERSONAL_CUES, cue) && !impersonal ? null : source;
     }
 
     /**

@@ -106,4 +106,15 @@ class IndirectSpeechTest {
         assertEquals(1, a.quotes().size(), () -> "quotes: " + a.quotes());
         assertTrue(a.quotes().get(0).text().startsWith("un tiers des habitants"), a.quotes().get(0).text());
     }
+
+    @Test
+    void anImpersonalReportTakesItsSourceFromTheObliqueAndLearningIsNoReport() {
+        Analysis a = Engine.get().analyze("Un incendie a parcouru 1 200 hectares de garrigue depuis mardi, a-t-on appris "
+                + "mercredi auprès des pompiers de l'Aude.\n\nIl a appris que son fils était malade.");
+        assertEquals(1, a.quotes().size(), () -> "quotes: " + a.quotes());
+        Quote q = a.quotes().get(0);
+        assertEquals("apprendre", q.cue());
+        assertEquals(QuoteType.INDIRECT, q.type());
+        assertEquals("pompiers de l'Aude", q.speakerMention().text());
+    }
 }
