@@ -64,8 +64,8 @@ public final class EntityRecognizer {
                 i++;
             }
         }
-        return harmonize(text, tokens, withNamedPublicBodies(text, tokens,
-                withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions))));
+        return harmonize(text, tokens, withNamedPublicBodies(text, tokens, withOrganisationNames(text, tokens,
+                withPersonNames(text, tokens, withInstitutionNames(text, tokens, mentions)))));
     }
 
     /**
@@ -173,12 +173,60 @@ public final class EntityRecognizer {
     /** The sentences whose tags the recognizer reads: those with an institution name (its extent is in the tags). */
     public BitSet sentencesToTag(List<Token> tokens) {
         BitSet sentences = new BitSet();
-        for (Token token : tokens) {
-            if (isInstitutionHead(token)) {
-                sentences.set(token.sentence());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (isInstitutionHead(tokens.get(i)) || namesAnOrganisation(tokens, i)) {
+                sentences.set(tokens.get(i).sentence());
             }
         }
         return sentences;
+    }
+
+    /** "l'ONG Océans vivants", "le quotidien Le Courrier …": a kind of organisation, then a capitalised name. */
+    private boolean namesAnOrganisation(List<Token> tokens, int i) {
+        Token kind = tokens.get(i);
+        // The kind in lower case, or as an acronym ("l'ONG"); capitalised, it heads a name of its own.
+        return i + 1 < tokens.size() && (!kind.isCapitalized() || ACRONYM.matcher(kind.text()).matches())
+                && lexicon.is(WordClass.ORGANISATION_NOUNS, lexicon.lower(kind.text()))
+                && tokens.get(i + 1).isCapitalized() && tokens.get(i + 1).sentence() == kind.sentence();
+    }
+
+    /**
+     * "l'ONG Océans vivants", "le journal Le Courrier économique": the name after a kind of organisation is its
+     * capitalised words with the lower-case adjectives after them (French capitalises only the first word of a
+     * name), an organisation whatever the tagger made of it.
+     */
+    private List<Mention> withOrganisationNames(String text, List<Token> tokens, List<Mention> mentions) {
+        TreeMap<Integer, Mention> result = byStart(mentions);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!namesAnOrganisation(tokens, i)) {
+                continue;
+            }
+            int first = i + 1;
+            int last = first;
+            while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == tokens.get(first).sentence()
+                    && tokens.get(last + 1).isCapitalized() && tokens.get(last + 1).isWord()) {
+                last++;
+            }
+            int named = last;
+            while (last + 1 < tokens.size() && tokens.get(last + 1).sentence() == tokens.get(first).sentence()
+                    && "ADJ".equals(tokens.get(last + 1).pos()) && !tokens.get(last + 1).isCapitalized()) {
+                last++;
+            }
+            if (last == named) {
+                continue;
+            }
+            int start = tokens.get(first).start();
+            int end = tokens.get(last).end();
+            List<Mention> overlapping = overlapping(result, start, end);
+            if (overlapping.stream().anyMatch(m -> m.start() < start || m.end() > end)) {
+                continue;
+            }
+            overlapping.forEach(m -> result.remove(m.start()));
+            result.put(start, new Mention(start, end, text.substring(start, end), EntityType.ORG, -1));
+            typedByContext.add(start);
+            i = last;
+        }
+        return new ArrayList<>(result.values());
     }
 
     private boolean isInstitutionHead(Token token) {

@@ -106,4 +106,10 @@ class EntitySpanTest {
         List<String> organisations = a.mentions().stream().filter(m -> m.type() == EntityType.ORG).map(Mention::text).toList();
         assertEquals(List.of("tribunal correctionnel de Rennes", "musée du Louvre", "hôpital Sao Joao"), organisations);
     }
+
+    @Test
+    void theNameAfterAKindOfOrganisationKeepsItsLowerCaseAdjectives() {
+        Analysis a = Engine.get().analyze("Pour l'ONG Océans vivants, les stocks de merlu sont toujours surexploités.");
+        assertEquals(List.of("Océans vivants"), mentions(a, EntityType.ORG));
+    }
 }
