@@ -64,6 +64,12 @@ function entityLink(entity, className) {
 function speakerLink(speaker) {
   return speaker ? h('a', { href: '#/speaker/' + speaker.id }, speaker.name) : h('span', { class: 'empty' }, 'orateur inconnu');
 }
+/** "rapportée par 3 sources depuis le 11 mars 2025, d'abord par AFP": how far a statement spread, and who first. */
+function spread(st) {
+  const sources = st.sources.length;
+  const by = sources ? `${sources} source${sources === 1 ? '' : 's'}` : `${st.articleCount} article${st.articleCount === 1 ? '' : 's'}`;
+  return `rapportée par ${by} depuis le ${day(st.firstSeenAt)}` + (st.firstSource ? `, d'abord par ${st.firstSource}` : '');
+}
 function safeUrl(url) { return /^https?:\/\//i.test(url || '') ? url : null; }
 function problem(error) { return h('p', { class: 'error', role: 'alert' }, error.message); }
 
@@ -169,7 +175,8 @@ function articleItem(a) {
   return h('li', {},
     h('h3', {}, h('a', { href: '#/article/' + a.id }, a.title)),
     h('div', { class: 'meta' }, [a.source, when(a.publishedAt || a.receivedAt),
-      count(a.quoteCount, 'citation')].filter(Boolean).join(' · ')),
+      count(a.quoteCount, 'citation')].filter(Boolean).join(' · '),
+      a.copyOf ? [' · ', h('a', { href: '#/article/' + a.copyOf }, 'reprise d\'une dépêche')] : null),
     snippet(a.snippet));
 }
 
@@ -243,12 +250,16 @@ async function articlePage(id) {
       h('p', { class: 'legend', 'aria-label': 'Légende' },
         Object.entries(TYPE_NAMES).map(([type, name]) => h('span', { class: 'ent ent-' + type }, name)),
         h('span', { class: 'quote' }, 'citation')),
+      a.copies.length ? h('p', { class: 'meta copies' }, a.copyOf ? 'Reprise d\'une dépêche ; ' : '',
+        'autres versions : ', a.copies.map((c, i) => [i ? ', ' : '',
+          h('a', { href: '#/article/' + c.id }, [c.source || 'source inconnue', day(c.date)].join(', '))])) : null,
       annotatedBody(a),
       h('h2', {}, 'Citations (' + a.quotes.length + ')'),
       a.quotes.length ? h('ul', { class: 'plain' }, a.quotes.map(q => h('li', {},
         h('blockquote', {}, q.text),
         h('div', { class: 'meta' }, speakerLink(q.speaker),
-          [q.speakerDescriptor, q.cue, QUOTE_TYPES[q.type]].filter(Boolean).map(x => ' · ' + x))))) : h('p', { class: 'empty' }, 'Aucune citation.'),
+          [q.speakerDescriptor, q.cue, QUOTE_TYPES[q.type]].filter(Boolean).map(x => ' · ' + x),
+          q.statementId ? [' · ', h('a', { href: '#/statement/' + q.statementId, class: 'statement-link' }, 'la déclaration et ses reprises')] : null)))) : h('p', { class: 'empty' }, 'Aucune citation.'),
       h('h2', {}, 'Entités'),
       entityTable(a.entities));
   } catch (e) { fill(main, problem(e)); }
@@ -269,21 +280,21 @@ function entityTable(mentions) {
       h('td', {}, TYPE_NAMES[r.type]), h('td', {}, r.count)))));
 }
 
-function quoteItem(q) {
-  return h('li', {}, h('blockquote', {}, q.text),
-    h('div', { class: 'meta' }, [q.speakerDescriptor, q.cue, QUOTE_TYPES[q.type], day(q.date)].filter(Boolean).join(' · '),
-      ' · ', h('a', { href: '#/article/' + q.articleId }, q.articleTitle)));
+function statementItem(st) {
+  return h('li', {}, h('blockquote', {}, st.text),
+    h('div', { class: 'meta' }, spread(st), ' · ', h('a', { href: '#/statement/' + st.id }, 'voir les reprises')));
 }
 
 async function speakerPage(id) {
   fill(main, h('p', { class: 'empty' }, 'Chargement…'));
   try {
-    const [s, page] = await Promise.all([api('speakers/' + encodeURIComponent(id)), api('speakers/' + encodeURIComponent(id) + '/quotes')]);
+    const load = cursor => api('statements', { speaker: id, cursor });
+    const [s, page] = await Promise.all([api('speakers/' + encodeURIComponent(id)), load()]);
     document.title = 'Verbatim — ' + s.name;
-    const list = h('ul', { class: 'plain' }, page.items.map(quoteItem));
+    const list = h('ul', { class: 'plain statements' }, page.items.map(statementItem));
     fill(main,
       h('h1', {}, s.name),
-      h('p', { class: 'meta' }, `${TYPE_NAMES[s.type]} · ${s.quotes} citation(s) dans ${s.articles} article(s)`,
+      h('p', { class: 'meta' }, `${TYPE_NAMES[s.type]} · ${s.statements} déclaration(s), ${s.quotes} citation(s) dans ${s.articles} article(s)`,
         s.firstQuotedAt ? ` · du ${day(s.firstQuotedAt)} au ${day(s.lastQuotedAt)}` : '', ' · ',
         h('a', { href: '#/entity/' + s.id }, 'fiche entité')),
       h('h2', {}, 'Citations par jour'),
@@ -293,9 +304,25 @@ async function speakerPage(id) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Description'), h('th', { scope: 'col' }, 'Citations'), h('th', { scope: 'col' }, 'Période'))),
         h('tbody', {}, s.descriptors.map(d => h('tr', {}, h('td', {}, d.descriptor), h('td', {}, d.quotes),
           h('td', {}, day(d.firstSeen) + ' – ' + day(d.lastSeen)))))) : h('p', { class: 'empty' }, 'Aucune description.'),
-      h('h2', {}, 'Citations'),
-      page.items.length ? list : h('p', { class: 'empty' }, 'Aucune citation.'),
-      moreButton(cursor => api('speakers/' + encodeURIComponent(id) + '/quotes', { cursor }), list, quoteItem, page));
+      h('h2', {}, 'Déclarations'),
+      h('p', { class: 'meta' }, 'Chaque déclaration une fois, quel que soit le nombre d\'articles qui l\'ont reprise.'),
+      page.items.length ? list : h('p', { class: 'empty' }, 'Aucune déclaration.'),
+      moreButton(load, list, statementItem, page));
+  } catch (e) { fill(main, problem(e)); }
+}
+
+async function statementPage(id) {
+  fill(main, h('p', { class: 'empty' }, 'Chargement…'));
+  try {
+    const st = await api('statements/' + encodeURIComponent(id));
+    document.title = 'Verbatim — déclaration de ' + st.speaker.name;
+    fill(main,
+      h('h1', {}, 'Déclaration de ', speakerLink(st.speaker)),
+      h('blockquote', { class: 'statement' }, st.text),
+      h('p', { class: 'meta' }, spread(st)),
+      h('h2', {}, 'Reprises (' + st.quoteCount + ')'),
+      h('ol', { class: 'plain' }, st.quotes.map(r => h('li', {},
+        h('a', { href: '#/article/' + r.articleId }, r.source || 'source inconnue'), ' · ', when(r.publishedAt)))));
   } catch (e) { fill(main, problem(e)); }
 }
 
@@ -343,9 +370,11 @@ async function speakersPage(params) {
   fill(main, h('h1', {}, 'Orateurs et entités'), form, h('div', { class: 'grid' }, speakers, entities));
   try {
     const [ranking, top] = await Promise.all([api('speakers', { ...period, size: 25 }), api('entities/top', { ...period, size: 25 })]);
-    fill(speakers, h('h2', {}, 'Les plus cités'), ranking.items.length ? h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Orateur'), h('th', { scope: 'col' }, 'Citations'), h('th', { scope: 'col' }, 'Dernière description'))),
-      h('tbody', {}, ranking.items.map(s => h('tr', {}, h('td', {}, speakerLink(s)), h('td', {}, s.quotes), h('td', {}, s.latestDescriptor || '')))))
+    fill(speakers, h('h2', {}, 'Les plus cités'),
+      h('p', { class: 'meta' }, 'Classés par déclarations : une déclaration reprise par plusieurs articles compte une fois ; les citations, toutes reprises comprises, à côté.'),
+      ranking.items.length ? h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Orateur'), h('th', { scope: 'col' }, 'Déclarations'), h('th', { scope: 'col' }, 'Citations'), h('th', { scope: 'col' }, 'Dernière description'))),
+      h('tbody', {}, ranking.items.map(s => h('tr', {}, h('td', {}, speakerLink(s)), h('td', {}, s.statements), h('td', {}, s.quotes), h('td', {}, s.latestDescriptor || '')))))
       : h('p', { class: 'empty' }, 'Personne n\'a été cité sur cette période.'));
     fill(entities, h('h2', {}, 'Les plus nommés'), top.items.length ? h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Entité'), h('th', { scope: 'col' }, 'Mentions'), h('th', { scope: 'col' }, 'Articles'))),
@@ -391,12 +420,12 @@ function route() {
   const params = Object.fromEntries(new URLSearchParams(query || ''));
   const [page, id] = path.split('/');
   for (const link of document.querySelectorAll('nav a')) {
-    const current = link.dataset.nav === (page === 'speaker' || page === 'entity' ? 'speakers' : page || 'search');
+    const current = link.dataset.nav === (['speaker', 'entity', 'statement'].includes(page) ? 'speakers' : page || 'search');
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
   const pages = {
     '': () => searchPage(params), search: () => searchPage(params), article: () => articlePage(id),
-    speaker: () => speakerPage(id), entity: () => entityPage(id), speakers: () => speakersPage(params), live: livePage,
+    speaker: () => speakerPage(id), statement: () => statementPage(id), entity: () => entityPage(id), speakers: () => speakersPage(params), live: livePage,
   };
   (pages[page] || (() => fill(main, problem(new Error('Page inconnue.')))))();
   if (page) main.focus({ preventScroll: true });

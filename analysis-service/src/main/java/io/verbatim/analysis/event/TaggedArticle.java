@@ -40,7 +40,9 @@ public record TaggedArticle(
     public record SpeakerMention(int start, int end, String text) {
     }
 
+    /** {@code statementId} groups the quotes of one speaker saying the same thing; null without a speaker. */
     public record QuoteItem(int start, int end, String text, String type, String cue, EntityRef speaker,
-                            SpeakerMention speakerMention, String speakerDescriptor, double confidence) {
+                            SpeakerMention speakerMention, String speakerDescriptor, double confidence,
+                            Long statementId) {
     }
 }

@@ -6,7 +6,10 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,6 +29,10 @@ public class AnalysisRows {
     public record QuoteRow(int start, int end, String text, String type, String cue, Long speakerEntityId,
                            Integer speakerMentionStart, Integer speakerMentionEnd, String speakerMentionText,
                            String speakerDescriptor, float confidence) {
+    }
+
+    /** Where a quote is in its article's body: its key within the article. */
+    public record Span(int start, int end) {
     }
 
     /** A column of the rows: its PostgreSQL array element type and how to read it from a row. */
@@ -63,6 +70,31 @@ public class AnalysisRows {
                 SELECT ?, * FROM unnest(?::int[], ?::int[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::int[],
                                         ?::int[], ?::text[], ?::text[], ?::real[])""",
                 articleId, rows, QUOTE_COLUMNS);
+    }
+
+    /**
+     * Groups the article's new quotes into statements (verbatim_group_statements in the schema, which says what
+     * "the same" is), refreshes the statements of the quotes they replace ({@code previous}) and puts the article
+     * in the story it copies; returns the statement of each quote that has a speaker.
+     */
+    public Map<Span, Long> groupStatements(UUID articleId, List<Long> previous) {
+        Map<Span, Long> statements = new HashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement group = connection.prepareStatement(
+                    "SELECT start_offset, end_offset, statement_id FROM verbatim_group_statements(?, ?)")) {
+                group.setObject(1, articleId);
+                group.setArray(2, connection.createArrayOf("int8", previous.toArray()));
+                try (ResultSet rs = group.executeQuery()) {
+                    while (rs.next()) {
+                        long statement = rs.getLong(3);
+                        if (!rs.wasNull()) {
+                            statements.put(new Span(rs.getInt(1), rs.getInt(2)), statement);
+                        }
+                    }
+                }
+            }
+        });
+        return statements;
     }
 
     /** Binds the article id, then one array per column, in the order of the statement's parameters. */

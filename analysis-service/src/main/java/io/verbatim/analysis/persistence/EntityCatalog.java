@@ -90,11 +90,16 @@ public class EntityCatalog {
     /**
      * Replaces a stored article's content and drops its analysis (mentions, quotes), for the caller to insert
      * the new one: content and analysis change together. The rows go first, so that the triggers that date them
-     * take the new article date.
+     * take the new article date. Returns the statements the dropped quotes were in, for the new quotes' grouping
+     * to refresh.
      */
-    public void replaceArticle(Article article, String authorsJson) {
+    @SuppressWarnings("unchecked")
+    public List<Long> replaceArticle(Article article, String authorsJson) {
         em.createNativeQuery("DELETE FROM mention WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
-        em.createNativeQuery("DELETE FROM quote WHERE article_id = ?1").setParameter(1, article.id).executeUpdate();
+        List<Long> statements = ((List<Number>) em.createNativeQuery(
+                        "WITH dropped AS (DELETE FROM quote WHERE article_id = ?1 RETURNING statement_id)"
+                                + " SELECT DISTINCT statement_id FROM dropped WHERE statement_id IS NOT NULL")
+                .setParameter(1, article.id).getResultList()).stream().map(Number::longValue).toList();
         em.createNativeQuery("""
                         UPDATE article SET title = ?2, body = ?3, url = ?4, source = ?5, language = ?6, published_at = ?7,
                             authors = ARRAY(SELECT jsonb_array_elements_text(CAST(?8 AS jsonb))), received_at = ?9,
@@ -106,6 +111,7 @@ public class EntityCatalog {
                 .setParameter(10, article.analyzedAt).setParameter(11, article.analyzerVersion)
                 .setParameter(12, article.tokenCount)
                 .executeUpdate();
+        return statements;
     }
 
     /** Inserts the article row unless a delivery before this one did; true when this call created it. */

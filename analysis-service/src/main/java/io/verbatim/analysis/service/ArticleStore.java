@@ -2,6 +2,8 @@ package io.verbatim.analysis.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.verbatim.analysis.event.RawArticle;
 import io.verbatim.analysis.event.TaggedArticle;
 import io.verbatim.analysis.persistence.AnalysisRows;
@@ -24,7 +26,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Stores an analysed article in one transaction: its content, its mentions and quotes, and the tagged event
+ * Stores an analysed article in one transaction: its content, its mentions and quotes (grouped into statements),
+ * and the tagged event
  * built from exactly what is written, into the outbox that {@code TaggedArticlePublisher} relays to Kafka. The
  * article's row is locked first, and its analyzer version decides:
  * <ul>
@@ -50,6 +53,15 @@ public class ArticleStore {
     @Inject
     ObjectMapper json;
 
+    private final Timer grouping;
+
+    @Inject
+    public ArticleStore(MeterRegistry registry) {
+        grouping = Timer.builder("verbatim.statements.grouping")
+                .description("Time grouping an article's quotes into statements, in its store transaction")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
     public enum Outcome { CREATED, REPLACED, UNCHANGED }
 
     @Transactional
@@ -62,6 +74,7 @@ public class ArticleStore {
         long[] entityIds = storeEntities(analysis.entities());
         Article article = toArticle(raw, analysis);
         Outcome outcome;
+        List<Long> previousStatements = List.of();
         if (stored == null && catalog.insertArticleIfAbsent(article, toJson(article.authors))) {
             outcome = Outcome.CREATED;
         } else {
@@ -70,7 +83,7 @@ public class ArticleStore {
             if (!AnalyzerVersion.isOlder(stored, analysis.analyzerVersion())) {
                 return Outcome.UNCHANGED;
             }
-            catalog.replaceArticle(article, toJson(article.authors));
+            previousStatements = catalog.replaceArticle(article, toJson(article.authors));
             outcome = Outcome.REPLACED;
         }
         rows.insertMentions(id, analysis.mentions().stream()
@@ -85,7 +98,9 @@ public class ArticleStore {
                         q.speakerMention() == null ? null : q.speakerMention().text(),
                         q.speakerDescriptor(), (float) q.confidence()))
                 .toList());
-        outbox.add(id, toJson(toEvent(article, analysis, entityIds)));
+        List<Long> previous = previousStatements;
+        Map<AnalysisRows.Span, Long> statements = grouping.record(() -> rows.groupStatements(id, previous));
+        outbox.add(id, toJson(toEvent(article, analysis, entityIds, statements)));
         return outcome;
     }
 
@@ -126,8 +141,9 @@ public class ArticleStore {
         return article;
     }
 
-    /** The tagged event of what this transaction writes: the article row and its analysis. */
-    private static TaggedArticle toEvent(Article article, Analysis analysis, long[] entityIds) {
+    /** The tagged event of what this transaction writes: the article row, its analysis and its quotes' statements. */
+    private static TaggedArticle toEvent(Article article, Analysis analysis, long[] entityIds,
+                                         Map<AnalysisRows.Span, Long> statements) {
         List<TaggedArticle.EntityItem> entities = new ArrayList<>();
         for (int i = 0; i < analysis.entities().size(); i++) {
             Entity e = analysis.entities().get(i);
@@ -142,7 +158,7 @@ public class ArticleStore {
                         q.hasSpeaker() ? new TaggedArticle.EntityRef(entityIds[q.speaker()], analysis.speakerName(q)) : null,
                         q.speakerMention() == null ? null : new TaggedArticle.SpeakerMention(q.speakerMention().start(),
                                 q.speakerMention().end(), q.speakerMention().text()),
-                        q.speakerDescriptor(), q.confidence()))
+                        q.speakerDescriptor(), q.confidence(), statements.get(new AnalysisRows.Span(q.start(), q.end()))))
                 .toList();
         TaggedArticle.ArticleFields fields = new TaggedArticle.ArticleFields(article.title, article.body, article.url,
                 article.source, article.language, article.publishedAt, List.of(article.authors), article.receivedAt);

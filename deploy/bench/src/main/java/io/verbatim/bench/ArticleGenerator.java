@@ -391,6 +391,63 @@ public final class ArticleGenerator {
                 List.copyOf(text.quotes), text.words());
     }
 
+    /**
+     * The same dispatch as another outlet republishes it, with the edits agency copy gets: a new headline, a
+     * dateline before the lead, one paragraph without quotes cut, and the other apostrophe (’ for ', or back).
+     * Mentions and quotes keep their texts, at their new offsets.
+     */
+    public Article copy(Article original, String source, OffsetDateTime publishedAt) {
+        String body = original.body();
+        List<int[]> paragraphs = new ArrayList<>();
+        for (int start = 0; start <= body.length(); ) {
+            int end = body.indexOf("\n\n", start);
+            end = end < 0 ? body.length() : end;
+            paragraphs.add(new int[]{start, end});
+            start = end + 2;
+        }
+        List<Integer> cuttable = new ArrayList<>();
+        for (int i = 1; i < paragraphs.size() - 1; i++) {
+            int[] p = paragraphs.get(i);
+            if (original.quotes().stream().noneMatch(q -> q.start() >= p[0] && q.end() <= p[1])) {
+                cuttable.add(i);
+            }
+        }
+        int cut = cuttable.isEmpty() ? -1 : cuttable.get(random.nextInt(cuttable.size()));
+        boolean curly = body.indexOf('\'') >= 0;
+        java.util.function.UnaryOperator<String> typography = t -> curly ? t.replace('\'', '’') : t.replace('’', '\'');
+        String dateline = original.mentions().stream().filter(m -> m.type().equals("LOC")).map(Mention::text)
+                .findFirst().orElse("Paris");
+        StringBuilder copy = new StringBuilder(dateline.toUpperCase(Locale.ROOT) + " – ");
+        List<Mention> mentions = new ArrayList<>();
+        List<GeneratedQuote> quotes = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int[] p = paragraphs.get(i);
+            if (i == cut) {
+                continue;
+            }
+            if (copy.length() > dateline.length() + 3) {
+                copy.append("\n\n");
+            }
+            int shift = copy.length() - p[0];
+            copy.append(typography.apply(body.substring(p[0], p[1])));
+            original.mentions().stream().filter(m -> m.start() >= p[0] && m.end() <= p[1])
+                    .forEach(m -> mentions.add(new Mention(m.start() + shift, m.end() + shift, typography.apply(m.text()),
+                            m.type(), m.key(), m.name())));
+            original.quotes().stream().filter(q -> q.start() >= p[0] && q.end() <= p[1])
+                    .forEach(q -> quotes.add(new GeneratedQuote(q.start() + shift, q.end() + shift,
+                            typography.apply(q.text()), q.type(), q.cue(), q.speaker(), q.descriptor())));
+        }
+        String text = copy.toString();
+        return new Article(pick(new String[]{"Ce qu'il faut retenir : ", "À la une : ", "Récit : "}) + original.title(),
+                text, source, publishedAt, List.copyOf(mentions), List.copyOf(quotes), text.split("\\s+").length);
+    }
+
+    /** Another source than this one, for a copy. */
+    public String otherSource(String source) {
+        String other = pick(SOURCES);
+        return other.equals(source) ? SOURCES[(java.util.Arrays.asList(SOURCES).indexOf(other) + 1) % SOURCES.length] : other;
+    }
+
     /** Words characteristic of a topic, for search queries that find something. */
     public static List<String> searchWords() {
         return TOPICS.stream().flatMap(t -> java.util.Arrays.stream(t.words())).toList();

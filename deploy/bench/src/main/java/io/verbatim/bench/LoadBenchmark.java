@@ -73,6 +73,13 @@ public final class LoadBenchmark {
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+-]+)",
             Pattern.MULTILINE);
     private static final Pattern CPU = Pattern.compile("^process_cpu_usage(?:\\{[^}]*})? ([0-9.eE+-]+)", Pattern.MULTILINE);
+    /** analysis-service's timer of the statement grouping in its store transaction (ArticleStore). */
+    private static final Pattern GROUPING_COUNT = Pattern.compile(
+            "^verbatim_statements_grouping_seconds_count(?:\\{[^}]*})? ([0-9.eE+-]+)", Pattern.MULTILINE);
+    private static final Pattern GROUPING_SUM = Pattern.compile(
+            "^verbatim_statements_grouping_seconds_sum(?:\\{[^}]*})? ([0-9.eE+-]+)", Pattern.MULTILINE);
+    private static final Pattern GROUPING_P99 = Pattern.compile(
+            "^verbatim_statements_grouping_seconds\\{[^}]*quantile=\"0.99\"[^}]*} ([0-9.eE+-]+)", Pattern.MULTILINE);
 
     private final Map<String, String> options;
     private final Path repo;
@@ -312,6 +319,7 @@ public final class LoadBenchmark {
                         .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())))
                 .part("benchmark client", () -> Stream.of(ProcessHandle.current()));
         CpuBudget.Snapshot cpuBefore = budget.snapshot();
+        String groupingBefore = metrics(analysis);
         long began = System.nanoTime();
         steady(ingest, n, rate, source, measured, errors);
         posted.putAll(measured);
@@ -320,6 +328,10 @@ public final class LoadBenchmark {
         long ended = System.nanoTime();
         CpuBudget.Snapshot cpuAfter = budget.snapshot();
         pipelineCpuMsPerArticle = cpuAfter.total(cpuBefore) / measured.size();
+        String groupingAfter = metrics(analysis);
+        double grouped = sum(GROUPING_COUNT, groupingAfter) - sum(GROUPING_COUNT, groupingBefore);
+        double groupingMs = 1000 * (sum(GROUPING_SUM, groupingAfter) - sum(GROUPING_SUM, groupingBefore)) / grouped;
+        double groupingP99Ms = 1000 * sum(GROUPING_P99, groupingAfter);
 
         Latencies toTagged = new Latencies("POST → on articles.tagged");
         Latencies toVisible = new Latencies("POST → visible in query-service");
@@ -341,6 +353,12 @@ public final class LoadBenchmark {
         report.append(usageTable(lag, usage, began));
         report.append(String.format("CPU per article over the steady phase, every part of the pipeline on this machine:%n%n"))
                 .append(cpuAfter.perArticle(cpuBefore, measured.size())).append('\n');
+        report.append(String.format(Locale.ROOT, "Statements: grouping an article's quotes in its store transaction took"
+                + " %.2f ms per article on average over the steady phase (%d articles stored), p99 %.2f ms over the last"
+                + " minutes (analysis-service's verbatim_statements_grouping_seconds).%n%n", groupingMs, (long) grouped,
+                groupingP99Ms));
+        json.add(String.format(Locale.ROOT, "\"grouping_ms_per_article\":%.3f,\"grouping_p99_ms\":%.3f", groupingMs,
+                groupingP99Ms));
         json.add(String.format(Locale.ROOT, "\"rate\":%d,\"accepted\":%d,\"errors\":%d,\"lost\":%d,"
                         + "\"tagged_p50_ms\":%.1f,\"tagged_p95_ms\":%.1f,\"tagged_p99_ms\":%.1f,"
                         + "\"visible_p50_ms\":%.1f,\"visible_p95_ms\":%.1f,\"visible_p99_ms\":%.1f,\"max_lag\":%d",
@@ -587,6 +605,11 @@ public final class LoadBenchmark {
                 sleepQuietly();
             }
         }
+    }
+
+    private static String metrics(ServiceProcess service) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static double sum(Pattern pattern, String metrics) {

@@ -69,10 +69,15 @@ public final class QueryBenchmark {
             System.out.printf("query-service ready in %d ms%n", query.awaitReady(Duration.ofMinutes(3)).toMillis());
             Samples samples = Samples.of(db);
             List<Latencies> results = measure(query, samples, requests);
+            results.add(groupingProbe(db, 500));
             StringBuilder report = new StringBuilder();
-            report.append(String.format("query-service over %d articles, %d quotes, %d mentions, %d entities;"
-                            + " one client, sequential requests, after a warm-up.%n%n", count(db, "article"),
-                    count(db, "quote"), count(db, "mention"), count(db, "entity")));
+            report.append(String.format("query-service over %d articles (%d in a story of copies), %d quotes in %d"
+                            + " statements, %d mentions, %d entities; one client, sequential requests, after a warm-up."
+                            + " The last row is analysis-service's grouping of an article's quotes into statements"
+                            + " (the SQL function alone), for articles added to this archive.%n%n",
+                    count(db, "article"), longs(db, "SELECT count(*) FROM article a WHERE story_id IS NOT NULL"
+                            + " OR EXISTS (SELECT 1 FROM article c WHERE c.story_id = a.id)").get(0),
+                    count(db, "quote"), count(db, "statement"), count(db, "mention"), count(db, "entity")));
             report.append(Latencies.tableHeader());
             results.forEach(r -> report.append(r.tableRow()));
             System.out.print("\n" + report);
@@ -86,6 +91,9 @@ public final class QueryBenchmark {
 
     // ---- loading ----------------------------------------------------------------------------------------------
 
+    /** Share of the generated dispatches that other outlets republish (one to three copies each). */
+    private static final double REPUBLISHED = 0.25;
+
     private static void load(Connection db, int wanted) throws Exception {
         long have = count(db, "article");
         if (have >= wanted) {
@@ -98,60 +106,39 @@ public final class QueryBenchmark {
         Random random = new Random(have);
         long began = System.nanoTime();
         int batch = 250;
-        try (PreparedStatement article = db.prepareStatement("INSERT INTO article (id, title, body, source, language,"
-                + " published_at, received_at, analyzed_at, analyzer_version, token_count) VALUES (?, ?, ?, ?, 'fr', ?, ?, ?,"
-                + " 'bench', ?)");
-             PreparedStatement mention = db.prepareStatement("INSERT INTO mention (article_id, entity_id, start_offset,"
-                     + " end_offset, text, type) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement quote = db.prepareStatement("INSERT INTO quote (article_id, start_offset, end_offset, text,"
-                     + " type, cue, speaker_entity_id, speaker_mention_start, speaker_mention_end, speaker_mention_text,"
-                     + " speaker_descriptor, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)");
-             PreparedStatement entity = db.prepareStatement("INSERT INTO entity (normalized_key, name, type) VALUES (?, ?, ?)"
-                     + " ON CONFLICT (normalized_key) DO UPDATE SET name = EXCLUDED.name RETURNING id")) {
+        List<UUID> stored = new ArrayList<>();
+        Latencies grouping = new Latencies("grouping, articles " + have + "–");
+        try (Writer writer = new Writer(db, entities)) {
+            java.util.ArrayDeque<ArticleGenerator.Article> copies = new java.util.ArrayDeque<>();
             for (long i = have; i < wanted; i++) {
-                OffsetDateTime published = FIRST_DAY.plusSeconds((long) ((double) i / wanted * DAYS * 86_400L))
-                        .plusMinutes(random.nextInt(600));
-                ArticleGenerator.Article a = generator.next(published, 400, 800);
-                UUID id = UUID.randomUUID();
-                article.setObject(1, id);
-                article.setString(2, a.title());
-                article.setString(3, a.body());
-                article.setString(4, a.source());
-                article.setObject(5, published);
-                article.setObject(6, published.plusMinutes(3));
-                article.setObject(7, published.plusMinutes(3));
-                article.setInt(8, a.words() * 6 / 5);
-                article.addBatch();
-                for (ArticleGenerator.Mention m : a.mentions()) {
-                    mention.setObject(1, id);
-                    mention.setLong(2, entityId(entity, entities, m.key(), m.name(), m.type()));
-                    mention.setInt(3, m.start());
-                    mention.setInt(4, m.end());
-                    mention.setString(5, m.text());
-                    mention.setString(6, m.type());
-                    mention.addBatch();
+                ArticleGenerator.Article a = copies.poll();
+                if (a == null) {
+                    OffsetDateTime published = FIRST_DAY.plusSeconds((long) ((double) i / wanted * DAYS * 86_400L))
+                            .plusMinutes(random.nextInt(600));
+                    a = generator.next(published, 400, 800);
+                    if (random.nextDouble() < REPUBLISHED) {
+                        for (int c = 1 + random.nextInt(3); c > 0; c--) {
+                            copies.add(generator.copy(a, generator.otherSource(a.source()),
+                                    published.plusMinutes(10 + random.nextInt(240))));
+                        }
+                    }
                 }
-                for (ArticleGenerator.GeneratedQuote q : a.quotes()) {
-                    quote.setObject(1, id);
-                    quote.setInt(2, q.start());
-                    quote.setInt(3, q.end());
-                    quote.setString(4, q.text());
-                    quote.setString(5, q.type());
-                    quote.setString(6, q.cue());
-                    quote.setLong(7, entityId(entity, entities, q.speaker().key(), q.speaker().name(), "PER"));
-                    quote.setString(8, q.descriptor());
-                    quote.setDouble(9, 0.9);
-                    quote.addBatch();
-                }
+                stored.add(writer.add(a));
                 if ((i + 1) % batch == 0 || i + 1 == wanted) {
-                    article.executeBatch();
-                    mention.executeBatch();
-                    quote.executeBatch();
+                    writer.flush();
+                    // Grouped one article after another, as analysis-service stores them.
+                    for (UUID id : stored) {
+                        grouping.add(writer.group(id));
+                    }
+                    stored.clear();
                     db.commit();
                 }
-                if ((i + 1) % 5000 == 0) {
+                if ((i + 1) % 10_000 == 0 || i + 1 == wanted) {
                     double seconds = (System.nanoTime() - began) / 1e9;
-                    System.out.printf("loaded %d/%d articles (%.0f/s)%n", i + 1, wanted, (i + 1 - have) / seconds);
+                    System.out.printf(Locale.ROOT, "loaded %d/%d articles (%.0f/s); statements grouped in p50 %.2f ms,"
+                                    + " p99 %.2f ms per article over the last %d%n", i + 1, wanted,
+                            (i + 1 - have) / seconds, grouping.percentile(0.5), grouping.percentile(0.99), grouping.count());
+                    grouping = new Latencies("grouping");
                 }
             }
         }
@@ -160,6 +147,123 @@ public final class QueryBenchmark {
             s.execute("VACUUM ANALYZE");
         }
         System.out.printf("loaded %d articles in %.0f s%n", wanted - have, (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * What grouping costs once the archive is loaded: n more articles (a quarter of them republished, as in the
+     * archive) dated after its last day, stored and grouped one after another, in a transaction rolled back at the
+     * end so the archive stays as it was. Times the grouping function alone, per article.
+     */
+    private static Latencies groupingProbe(Connection db, int n) throws Exception {
+        Latencies grouping = new Latencies("statement grouping, per article");
+        ArticleGenerator generator = new ArticleGenerator(7, 2500);
+        Random random = new Random(7);
+        db.setAutoCommit(false);
+        try (Writer writer = new Writer(db, new HashMap<>())) {
+            OffsetDateTime day = FIRST_DAY.plusDays(DAYS);
+            for (int i = 0; i < n; ) {
+                ArticleGenerator.Article a = generator.next(day.plusMinutes(20L * i), 400, 800);
+                List<ArticleGenerator.Article> story = new ArrayList<>(List.of(a));
+                if (random.nextDouble() < REPUBLISHED) {
+                    for (int c = 1 + random.nextInt(3); c > 0; c--) {
+                        story.add(generator.copy(a, generator.otherSource(a.source()), a.publishedAt().plusMinutes(10L * c)));
+                    }
+                }
+                for (ArticleGenerator.Article article : story) {
+                    UUID id = writer.add(article);
+                    writer.flush();
+                    grouping.add(writer.group(id));
+                    i++;
+                }
+            }
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
+        return grouping;
+    }
+
+    /** Writes generated articles as analysis-service stores them: the article, its mentions and quotes. */
+    private static final class Writer implements AutoCloseable {
+        private final Map<String, Long> entities;
+        private final PreparedStatement article;
+        private final PreparedStatement mention;
+        private final PreparedStatement quote;
+        private final PreparedStatement entity;
+        private final PreparedStatement group;
+
+        Writer(Connection db, Map<String, Long> entities) throws Exception {
+            this.entities = entities;
+            article = db.prepareStatement("INSERT INTO article (id, title, body, source, language,"
+                    + " published_at, received_at, analyzed_at, analyzer_version, token_count) VALUES (?, ?, ?, ?, 'fr', ?, ?, ?,"
+                    + " 'bench', ?)");
+            mention = db.prepareStatement("INSERT INTO mention (article_id, entity_id, start_offset,"
+                    + " end_offset, text, type) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+            quote = db.prepareStatement("INSERT INTO quote (article_id, start_offset, end_offset, text,"
+                    + " type, cue, speaker_entity_id, speaker_mention_start, speaker_mention_end, speaker_mention_text,"
+                    + " speaker_descriptor, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)");
+            entity = db.prepareStatement("INSERT INTO entity (normalized_key, name, type) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (normalized_key) DO UPDATE SET name = EXCLUDED.name RETURNING id");
+            group = db.prepareStatement("SELECT count(*) FROM verbatim_group_statements(?)");
+        }
+
+        UUID add(ArticleGenerator.Article a) throws Exception {
+            UUID id = UUID.randomUUID();
+            article.setObject(1, id);
+            article.setString(2, a.title());
+            article.setString(3, a.body());
+            article.setString(4, a.source());
+            article.setObject(5, a.publishedAt());
+            article.setObject(6, a.publishedAt().plusMinutes(3));
+            article.setObject(7, a.publishedAt().plusMinutes(3));
+            article.setInt(8, a.words() * 6 / 5);
+            article.addBatch();
+            for (ArticleGenerator.Mention m : a.mentions()) {
+                mention.setObject(1, id);
+                mention.setLong(2, entityId(entity, entities, m.key(), m.name(), m.type()));
+                mention.setInt(3, m.start());
+                mention.setInt(4, m.end());
+                mention.setString(5, m.text());
+                mention.setString(6, m.type());
+                mention.addBatch();
+            }
+            for (ArticleGenerator.GeneratedQuote q : a.quotes()) {
+                quote.setObject(1, id);
+                quote.setInt(2, q.start());
+                quote.setInt(3, q.end());
+                quote.setString(4, q.text());
+                quote.setString(5, q.type());
+                quote.setString(6, q.cue());
+                quote.setLong(7, entityId(entity, entities, q.speaker().key(), q.speaker().name(), "PER"));
+                quote.setString(8, q.descriptor());
+                quote.setDouble(9, 0.9);
+                quote.addBatch();
+            }
+            return id;
+        }
+
+        void flush() throws Exception {
+            article.executeBatch();
+            mention.executeBatch();
+            quote.executeBatch();
+        }
+
+        /** Groups the article's quotes into statements; returns the nanoseconds it took. */
+        long group(UUID id) throws Exception {
+            long start = System.nanoTime();
+            group.setObject(1, id);
+            try (ResultSet rs = group.executeQuery()) {
+                rs.next();
+            }
+            return System.nanoTime() - start;
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (PreparedStatement s : List.of(article, mention, quote, entity, group)) {
+                s.close();
+            }
+        }
     }
 
     private static long entityId(PreparedStatement insert, Map<String, Long> cache, String key, String name, String type)
@@ -181,7 +285,8 @@ public final class QueryBenchmark {
     // ---- measuring --------------------------------------------------------------------------------------------
 
     /** Ids and words the requests pick from, read from the loaded data. */
-    record Samples(List<String> articleIds, List<Long> speakers, List<Long> entities, List<String> words) {
+    record Samples(List<String> articleIds, List<Long> speakers, List<Long> entities, List<String> words,
+                   List<Long> statements) {
 
         static Samples of(Connection db) throws Exception {
             List<String> words = new ArrayList<>(ArticleGenerator.searchWords());
@@ -189,7 +294,9 @@ public final class QueryBenchmark {
             words.addAll(List.of("\"plan climat\"", "tramway -bus", "urgences hôpital", "ecole", "deputes", "reforme"));
             return new Samples(strings(db, "SELECT id::text FROM article TABLESAMPLE SYSTEM (5) LIMIT 2000"),
                     longs(db, "SELECT speaker_entity_id FROM quote GROUP BY 1 ORDER BY count(*) DESC LIMIT 500"),
-                    longs(db, "SELECT entity_id FROM mention GROUP BY 1 ORDER BY count(*) DESC LIMIT 500"), words);
+                    longs(db, "SELECT entity_id FROM mention GROUP BY 1 ORDER BY count(*) DESC LIMIT 500"), words,
+                    // The most reported first: the heaviest statements to show.
+                    longs(db, "SELECT id FROM statement ORDER BY article_count DESC, id LIMIT 500"));
         }
     }
 
@@ -209,6 +316,11 @@ public final class QueryBenchmark {
         requests.put("speaker profile", () -> "/api/v1/speakers/" + pick(random, s.speakers()));
         requests.put("article detail", () -> "/api/v1/articles/" + pick(random, s.articleIds()));
         requests.put("quote search", () -> "/api/v1/quotes?q=" + enc(pick(random, s.words())));
+        requests.put("statements of a speaker", () -> "/api/v1/statements?speaker=" + pick(random, s.speakers()));
+        requests.put("statements of a speaker + period", () -> "/api/v1/statements?speaker=" + pick(random, s.speakers())
+                + "&" + period.get());
+        requests.put("statement search", () -> "/api/v1/statements?q=" + enc(pick(random, s.words())));
+        requests.put("statement detail", () -> "/api/v1/statements/" + pick(random, s.statements()));
         requests.put("top entities, 30 days", () -> "/api/v1/entities/top?" + period.get());
         requests.put("co-occurring entities", () -> "/api/v1/entities/" + pick(random, s.entities()) + "/cooccurring");
         requests.put("entity timeline", () -> "/api/v1/entities/" + pick(random, s.entities()) + "/timeline");
@@ -287,6 +399,12 @@ public final class QueryBenchmark {
                 "WITH matching AS MATERIALIZED (SELECT q.id AS id, q.article_date AS date FROM quote q"
                         + " WHERE q.search_vector @@ websearch_to_tsquery(verbatim_search_config('fr'), verbatim_search_text('réquisitoire')))"
                         + " SELECT id FROM matching ORDER BY date DESC, id DESC LIMIT 21");
+        queries.put("statements of a speaker (StatementQueries.list)", "SELECT s.id FROM statement s"
+                + " WHERE s.speaker_entity_id = " + s.speakers().get(0) + " ORDER BY s.first_seen_at DESC, s.id DESC LIMIT 21");
+        queries.put("a statement's reports (StatementQueries.list: one probe per statement)", "SELECT r.* FROM"
+                + " unnest(ARRAY(SELECT id FROM statement ORDER BY article_count DESC LIMIT 21)) s(id) CROSS JOIN LATERAL"
+                + " (SELECT q.article_id, a.source FROM quote q JOIN article a ON a.id = q.article_id"
+                + " WHERE q.statement_id = s.id ORDER BY q.article_date, q.id LIMIT 20) r");
         queries.put("co-occurring entities (EntityQueries.coOccurring)", "SELECT m.entity_id, count(DISTINCT m.article_id)"
                 + " FROM mention m WHERE m.entity_id <> " + s.entities().get(0) + " AND m.article_id = ANY (ARRAY("
                 + "SELECT article_id FROM mention WHERE entity_id = " + s.entities().get(0) + " GROUP BY article_id"

@@ -44,6 +44,18 @@ class EventContractTest {
         assertFalse(EventContract.of(topic, 1).violations(example.replace(field, wrong)).isEmpty(), wrong);
     }
 
+    /** A field added to a version after its first records were written must stay optional, and typed. */
+    @ParameterizedTest
+    @CsvSource({"articles.tagged, 1, statementId, 7"})
+    void anOptionalFieldMayBeAbsentButNotOfTheWrongKind(String topic, int version, String field, String value) {
+        EventContract contract = EventContract.of(topic, version);
+        String example = contract.examples().get(0);
+        String present = "\"" + field + "\":" + value;
+        assertTrue(example.contains(present), present + " is in the first example");
+        contract.assertKeptBy(example.replace("," + present, ""));
+        assertFalse(contract.violations(example.replace(present, "\"" + field + "\":\"" + value + "\"")).isEmpty());
+    }
+
     @ParameterizedTest
     @CsvSource({"articles.raw, 2", "articles.tagged, 2"})
     void aVersionWithoutItsSchemaFails(String topic, int version) {

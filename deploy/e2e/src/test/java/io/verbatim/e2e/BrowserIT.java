@@ -93,6 +93,7 @@ class BrowserIT {
         assertTrue(details.contains("déclarer"), details);
         assertTrue(browser.findElements(By.cssSelector(".article-body .ent-LOC")).stream()
                 .anyMatch(e -> e.getText().equals("Montpellier")), "Montpellier is not highlighted as a place");
+        assertFalse(browser.findElements(By.cssSelector("a.statement-link")).isEmpty(), "quotes link to their statements");
 
         Path screenshots = Files.createDirectories(Path.of("target", "ui"));
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
@@ -103,6 +104,15 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Hélène Carrère"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Cette ligne change la vie"));
         assertTrue(browser.findElements(By.cssSelector("svg.chart rect.bar")).size() >= 1, "no quotes-per-day chart");
+
+        // Each statement once, with how far it spread; it leads to every article that reported it, this one too.
+        WebElement statement = browser.findElement(By.xpath(
+                "//ul[contains(@class,'statements')]/li[contains(., 'Cette ligne change la vie')]"));
+        assertTrue(statement.getText().contains("rapportée par "), statement.getText());
+        assertTrue(statement.getText().contains(", d'abord par "), statement.getText());
+        statement.findElement(By.linkText("voir les reprises")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Déclaration de Hélène Carrère"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main ol a[href='#/article/" + id + "']")));
     }
 
     @Test

@@ -24,7 +24,8 @@ record TaggedArticleEvent(int schemaVersion, String id, Instant analyzedAt, Fiel
     record Speaker(long id, String name) {
     }
 
-    record QuoteItem(String text, String type, String cue, Speaker speaker, String speakerDescriptor) {
+    /** statementId is absent from records written before statements existed: null then, as without a speaker. */
+    record QuoteItem(String text, String type, String cue, Speaker speaker, String speakerDescriptor, Long statementId) {
     }
 
     StreamedArticle toStreamed() {
@@ -33,6 +34,6 @@ record TaggedArticleEvent(int schemaVersion, String id, Instant analyzedAt, Fiel
                 entities == null ? List.of() : entities.stream().map(e -> new StreamedEntity(e.id(), e.name(), e.type())).toList(),
                 quotes == null ? List.of() : quotes.stream().map(q -> new StreamedQuote(q.text(), q.type(), q.cue(),
                         q.speaker() == null ? null : new EntityRef(q.speaker().id(), q.speaker().name()),
-                        q.speakerDescriptor())).toList());
+                        q.speakerDescriptor(), q.statementId())).toList());
     }
 }

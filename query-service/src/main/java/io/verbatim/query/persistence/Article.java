@@ -41,4 +41,7 @@ public class Article extends PanacheEntityBase {
     public String analyzerVersion;
     @Column(name = "token_count")
     public int tokenCount;
+    /** The article that began the story this one is in (copies of one dispatch); null for that article itself. */
+    @Column(name = "story_id")
+    public UUID storyId;
 }

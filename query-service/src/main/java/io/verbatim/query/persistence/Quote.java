@@ -38,6 +38,9 @@ public class Quote extends PanacheEntityBase {
     @Column(name = "speaker_descriptor")
     public String speakerDescriptor;
     public float confidence;
+    /** The statement this quote belongs to (the same words of the same speaker elsewhere); null without a speaker. */
+    @Column(name = "statement_id")
+    public Long statementId;
 
     public static List<Quote> ofArticle(UUID articleId) {
         return list("articleId = ?1 order by start", articleId);

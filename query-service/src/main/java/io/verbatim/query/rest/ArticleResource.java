@@ -77,7 +77,9 @@ public class ArticleResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One article with its entity mentions and quotes",
-            description = "Offsets (start, end) are Java String (UTF-16) indices into body.")
+            description = "Offsets (start, end) are Java String (UTF-16) indices into body. Each quote has its"
+                    + " statementId (/api/v1/statements/{id}); copyOf names the story's original when this article"
+                    + " is a copy of a dispatch, and copies lists the other articles of its story.")
     @APIResponse(responseCode = "200", description = "The article.")
     @APIResponse(responseCode = "404", description = "Unknown or not yet analysed article.")
     public ArticleQueries.ArticleDetail get(@PathParam("id") String id) {

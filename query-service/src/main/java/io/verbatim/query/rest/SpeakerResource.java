@@ -37,7 +37,10 @@ public class SpeakerResource {
 
     @GET
     @Operation(summary = "Most quoted speakers of a period",
-            description = "Ranked by number of quotes, with the articles quoting them and their latest descriptor.")
+            description = "Ranked by statements: what each speaker said first in the period, counted once however many"
+                    + " articles reported it (copies of one dispatch count once), then by quotes. Each row also gives"
+                    + " the raw count of quotes in the period, the articles quoting the speaker and their latest"
+                    + " descriptor.")
     @APIResponse(responseCode = "200", description = "A page of the ranking.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it.")
     public Page<SpeakerQueries.RankedSpeaker> ranking(
@@ -56,8 +59,8 @@ public class SpeakerResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A speaker's profile",
-            description = "Quote and article counts, the descriptors articles gave the speaker over time, and quotes"
-                    + " per day (UTC) for a chart.")
+            description = "Statement, quote and article counts, the descriptors articles gave the speaker over time,"
+                    + " and quotes per day (UTC) for a chart.")
     @APIResponse(responseCode = "200", description = "The profile (counts are 0 for an entity never quoted).")
     @APIResponse(responseCode = "404", description = "Unknown entity.")
     public SpeakerQueries.SpeakerProfile profile(

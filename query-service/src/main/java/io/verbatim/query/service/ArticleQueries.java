@@ -34,10 +34,14 @@ public class ArticleQueries {
     public record EntityRef(long id, String name) {
     }
 
-    /** {@code snippet} and {@code rank} are given for full-text searches only. */
+    /**
+     * {@code snippet} and {@code rank} are given for full-text searches only. {@code copyOf} names the original when
+     * this article is a copy (the same dispatch republished): the earliest article of its story. Lists can fold
+     * copies on it.
+     */
     public record ArticleSummary(UUID id, String title, String source, String url, String language,
                                  OffsetDateTime publishedAt, Instant receivedAt, int quoteCount, Snippet snippet,
-                                 Float rank) {
+                                 Float rank, UUID copyOf) {
     }
 
     /** A passage of the body around the search terms; highlights are [start, end) offsets into text. */
@@ -53,15 +57,33 @@ public class ArticleQueries {
     public record SpeakerMentionView(int start, int end, String text) {
     }
 
+    /** {@code statementId}: the statement the quote belongs to ({@code /api/v1/statements/{id}}), null without a speaker. */
     public record QuoteView(long id, int start, int end, String text, String type, String cue, EntityRef speaker,
-                            SpeakerMentionView speakerMention, String speakerDescriptor, double confidence) {
+                            SpeakerMentionView speakerMention, String speakerDescriptor, double confidence,
+                            Long statementId) {
     }
 
+    /** Another article of the same story; {@code date} is its publication date, else when it was received. */
+    public record StoryArticle(UUID id, String title, String source, OffsetDateTime date) {
+    }
+
+    /** {@code copyOf} as in {@link ArticleSummary}; {@code copies}: the other articles of its story, oldest first. */
     public record ArticleDetail(UUID id, String title, String body, String source, String url, String language,
                                 List<String> authors, OffsetDateTime publishedAt, Instant receivedAt,
-                                Instant analyzedAt, String analyzerVersion, List<MentionView> entities,
-                                List<QuoteView> quotes) {
+                                Instant analyzedAt, String analyzerVersion, UUID copyOf, List<StoryArticle> copies,
+                                List<MentionView> entities, List<QuoteView> quotes) {
     }
+
+    /** The copies of a story shown with an article: enough for any real dispatch. */
+    static final int MAX_COPIES = 100;
+
+    /** The articles of a's story: the article that began it, and those it was given to (analysis-service, V9). */
+    private static final String STORY = "(o.story_id = coalesce(a.story_id, a.id) OR o.id = coalesce(a.story_id, a.id))";
+    /** Articles in the order a story spread: by date, then as they were stored. */
+    private static final String SPREAD = "coalesce(o.published_at, o.received_at), o.received_at, o.id";
+    /** The original of article a when a is a copy, else null: two index probes (article_story_idx, the key). */
+    private static final String COPY_OF = "nullif((SELECT o.id FROM article o WHERE " + STORY + " ORDER BY " + SPREAD
+            + " LIMIT 1), a.id)";
 
     public enum Sort { DATE, RELEVANCE }
 
@@ -145,7 +167,7 @@ public class ArticleQueries {
                 : "10 DESC, " + Sql.ARTICLE_DATE + " DESC, a.id DESC";
         Query rows = sql.query(em, "SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, a.received_at,"
                 + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id), " + Sql.ARTICLE_DATE + ", " + rank
-                + ", " + snippet + " FROM article a"
+                + ", " + snippet + ", " + COPY_OF + " FROM article a"
                 + (few ? " WHERE a.id IN (" + Sql.newestIds("a.id", Sql.ARTICLE_DATE, "FROM article a" + sql.where(),
                 page.fetch(), true) + ")" : sql.where()) + " ORDER BY " + order + " LIMIT " + page.fetch());
         List<ArticleSummary> items = new ArrayList<>();
@@ -156,7 +178,8 @@ public class ArticleQueries {
             dates.put(id, toOffsetDateTime(r[8]));
             items.add(new ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     toOffsetDateTime(r[5]), toInstant(r[6]), ((Number) r[7]).intValue(),
-                    r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue()));
+                    r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue(),
+                    (UUID) r[11]));
         }
         return Page.of(items, page, a -> sort == Sort.DATE ? Cursor.after("date", dates.get(a.id()), a.id())
                 : Cursor.after("relevance", a.rank(), dates.get(a.id()), a.id()), page.first() ? matching : null);
@@ -192,14 +215,33 @@ public class ArticleQueries {
         List<Quote> quotes = Quote.ofArticle(id);
         Set<Long> entityIds = mentions.stream().map(m -> m.entityId).collect(Collectors.toSet());
         quotes.stream().filter(q -> q.speakerEntityId != null).forEach(q -> entityIds.add(q.speakerEntityId));
+        List<StoryArticle> copies = copies(id);
         Map<Long, EntityRef> refs = entityIds.isEmpty() ? Map.of()
                 : NamedEntity.<NamedEntity>list("id in ?1", entityIds).stream()
                 .collect(Collectors.toMap(e -> e.id, e -> new EntityRef(e.id, e.name), (x, y) -> x, LinkedHashMap::new));
         return new ArticleDetail(a.id, a.title, a.body, a.source, a.url, a.language,
                 a.authors == null ? List.of() : List.of(a.authors), a.publishedAt, a.receivedAt, a.analyzedAt,
-                a.analyzerVersion,
+                a.analyzerVersion, copies.isEmpty() ? null : copyOf(id), copies,
                 mentions.stream().map(m -> new MentionView(m.start, m.end, m.type, m.text, refs.get(m.entityId))).toList(),
                 quotes.stream().map(quoteView(refs)).toList());
+    }
+
+    /** The other articles of the article's story, oldest first; the original first of all, unless it is this one. */
+    private List<StoryArticle> copies(UUID id) {
+        List<StoryArticle> copies = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT o.id, o.title, o.source, coalesce(o.published_at, o.received_at)"
+                        + " FROM article a JOIN article o ON " + STORY + " AND o.id <> a.id WHERE a.id = ?1"
+                        + " ORDER BY " + SPREAD + " LIMIT " + MAX_COPIES)
+                .setParameter(1, id).getResultList()) {
+            Object[] r = (Object[]) row;
+            copies.add(new StoryArticle((UUID) r[0], (String) r[1], (String) r[2], toOffsetDateTime(r[3])));
+        }
+        return copies;
+    }
+
+    private UUID copyOf(UUID id) {
+        return (UUID) em.createNativeQuery("SELECT " + COPY_OF + " FROM article a WHERE a.id = ?1").setParameter(1, id)
+                .getSingleResult();
     }
 
     static Function<Quote, QuoteView> quoteView(Map<Long, EntityRef> refs) {
@@ -207,7 +249,7 @@ public class ArticleQueries {
                 q.speakerEntityId == null ? null : refs.get(q.speakerEntityId),
                 q.speakerMentionStart == null ? null
                         : new SpeakerMentionView(q.speakerMentionStart, q.speakerMentionEnd, q.speakerMentionText),
-                q.speakerDescriptor, q.confidence);
+                q.speakerDescriptor, q.confidence, q.statementId);
     }
 
     static OffsetDateTime toOffsetDateTime(Object value) {

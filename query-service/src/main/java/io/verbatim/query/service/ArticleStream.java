@@ -31,8 +31,9 @@ public class ArticleStream {
     public record StreamedEntity(long id, String name, String type) {
     }
 
+    /** statementId: the statement the quote belongs to (/api/v1/statements/{id}), null without a speaker. */
     public record StreamedQuote(String text, String type, String cue, ArticleQueries.EntityRef speaker,
-                                String speakerDescriptor) {
+                                String speakerDescriptor, Long statementId) {
     }
 
     /** An article as it was tagged; the same id may come twice (at-least-once delivery): keep the last. */

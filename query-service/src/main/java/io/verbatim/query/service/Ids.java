@@ -72,6 +72,15 @@ public final class Ids {
         return id;
     }
 
+    /** A statement id from the path: a 400 naming it when it is not a number. */
+    public static long statementId(String parameter, String value) {
+        Long id = number(parameter, value);
+        if (id == null) {
+            throw new BadParameterException(parameter, "must be a statement id (a whole number)");
+        }
+        return id;
+    }
+
     public static Integer integer(String parameter, String value) {
         Long n = number(parameter, value);
         if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {

@@ -1,6 +1,6 @@
 package io.verbatim.query.service;
 
-/** No article, entity or quote with the requested id. */
+/** No article, entity, quote or statement with the requested id. */
 public class NotFoundException extends RuntimeException {
 
     public NotFoundException(String what, Object id) {

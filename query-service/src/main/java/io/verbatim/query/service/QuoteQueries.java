@@ -23,7 +23,7 @@ public class QuoteQueries {
 
     public record QuoteWithArticle(long id, String text, String type, String cue, ArticleQueries.EntityRef speaker,
                                    String speakerDescriptor, UUID articleId, String articleTitle, OffsetDateTime date,
-                                   int start, int end, double confidence) {
+                                   int start, int end, double confidence, Long statementId) {
     }
 
     /** Filters that combine; any may be null. text is French full-text search in the quote itself. */
@@ -55,7 +55,7 @@ public class QuoteQueries {
         }
         List<QuoteWithArticle> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
-                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence FROM quote q"
+                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence, q.statement_id FROM quote q"
                 + " JOIN (" + Sql.newestIds("q.id", "q.article_date", from + sql.where(), page.fetch(), few)
                 + ") p ON p.id = q.id JOIN article a ON a.id = q.article_id"
                 + " LEFT JOIN entity e ON e.id = q.speaker_entity_id ORDER BY q.article_date DESC, q.id DESC")
@@ -65,7 +65,8 @@ public class QuoteQueries {
                     : new ArticleQueries.EntityRef(((Number) r[4]).longValue(), (String) r[5]);
             items.add(new QuoteWithArticle(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                     who, (String) r[6], (UUID) r[7], (String) r[8], ArticleQueries.toOffsetDateTime(r[9]),
-                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), ((Number) r[12]).doubleValue()));
+                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), ((Number) r[12]).doubleValue(),
+                    r[13] == null ? null : ((Number) r[13]).longValue()));
         }
         return Page.of(items, page, q -> Cursor.after("quote", q.date(), q.id()), page.first() ? matching : null);
     }

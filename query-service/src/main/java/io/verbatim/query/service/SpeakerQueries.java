@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Who is quoted: rankings over a period, and one speaker's profile (descriptors over time, quotes per day). */
+/**
+ * Who is quoted: rankings over a period (by statements, with the raw count of quotes beside), and one speaker's
+ * profile (descriptors over time, quotes per day).
+ */
 @ApplicationScoped
 public class SpeakerQueries {
 
@@ -24,8 +27,12 @@ public class SpeakerQueries {
     @Inject
     EntityQueries entities;
 
-    /** latestDescriptor is how the most recent article of the period introduced the speaker. */
-    public record RankedSpeaker(long id, String name, String type, long quotes, long articles,
+    /**
+     * statements: what the speaker said first in the period, each once however many articles reported it (the
+     * ranking's order); quotes: every quote in the period, copies of one dispatch included. latestDescriptor is
+     * how the most recent article of the period introduced the speaker.
+     */
+    public record RankedSpeaker(long id, String name, String type, long statements, long quotes, long articles,
                                 OffsetDateTime lastQuotedAt, String latestDescriptor) {
     }
 
@@ -36,14 +43,15 @@ public class SpeakerQueries {
     public record QuotesOnDay(LocalDate day, long quotes) {
     }
 
-    public record SpeakerProfile(long id, String name, String type, List<String> aliases, long quotes, long articles,
-                                 OffsetDateTime firstQuotedAt, OffsetDateTime lastQuotedAt,
+    public record SpeakerProfile(long id, String name, String type, List<String> aliases, long statements, long quotes,
+                                 long articles, OffsetDateTime firstQuotedAt, OffsetDateTime lastQuotedAt,
                                  List<Descriptor> descriptors, List<QuotesOnDay> quotesPerDay) {
     }
 
     /**
-     * Speakers by quotes in the period. Whole months inside the period come from the monthly rollup
-     * (speaker_month, kept by triggers); only the partial months at its ends are counted from the quotes.
+     * Speakers by statements first reported in the period, then by quotes. Whole months inside the period come
+     * from the monthly rollups (speaker_month, statement_month, kept by triggers); only the partial months at its
+     * ends are counted from the quotes and statements themselves.
      */
     public Page<RankedSpeaker> ranking(Period period, String type, PageRequest page) {
         String entityType = EntityQueries.type("type", type);
@@ -55,28 +63,35 @@ public class SpeakerQueries {
         List<String> parts = new ArrayList<>();
         Sql sql = new Sql();
         if (rollup) {
-            parts.add("SELECT speaker_entity_id, quotes, articles, last_quoted FROM speaker_month WHERE true"
-                    + (wholeFrom == null ? "" : " AND month >= CAST(:wholeFrom AS date)")
-                    + (wholeTo == null ? "" : " AND month < CAST(:wholeTo AS date)"));
-            String edges = (from != null && from.isBefore(wholeFrom) ? "(q.article_date >= :from AND q.article_date < :wholeFrom)" : "")
-                    + (to != null && wholeTo.isBefore(to) ? (from != null && from.isBefore(wholeFrom) ? " OR " : "")
-                    + "(q.article_date >= :wholeTo AND q.article_date < :to)" : "");
-            if (!edges.isEmpty()) {
-                parts.add(rawCounts("(" + edges + ")"));
+            String months = (wholeFrom == null ? "" : " AND month >= CAST(:wholeFrom AS date)")
+                    + (wholeTo == null ? "" : " AND month < CAST(:wholeTo AS date)");
+            parts.add("SELECT speaker_entity_id, 0 AS statements, quotes, articles, last_quoted FROM speaker_month"
+                    + " WHERE true" + months);
+            parts.add("SELECT speaker_entity_id, statements, 0, 0, CAST(NULL AS timestamptz) FROM statement_month"
+                    + " WHERE true" + months);
+            boolean head = from != null && from.isBefore(wholeFrom);
+            boolean tail = to != null && wholeTo.isBefore(to);
+            if (head || tail) {
+                String edges = "(" + (head ? "(%1$s >= :from AND %1$s < :wholeFrom)" : "") + (head && tail ? " OR " : "")
+                        + (tail ? "(%1$s >= :wholeTo AND %1$s < :to)" : "") + ")";
+                parts.add(rawCounts(String.format(edges, "q.article_date")));
+                parts.add(rawStatements(String.format(edges, "s.first_seen_at")));
             }
             sql.bind("wholeFrom", wholeFrom == null ? null : wholeFrom.toLocalDate())
                     .bind("wholeTo", wholeTo == null ? null : wholeTo.toLocalDate());
         } else {
             parts.add(rawCounts("q.article_date >= :from AND q.article_date < :to"));
+            parts.add(rawStatements("s.first_seen_at >= :from AND s.first_seen_at < :to"));
         }
         sql.bind("from", from).bind("to", to).and("e.type = :type", "type", entityType);
         int offset = page.offset();
         List<Object[]> rows = new ArrayList<>();
-        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.quotes, t.articles, t.last_quoted FROM"
-                        + " (SELECT speaker_entity_id, sum(quotes) AS quotes, sum(articles) AS articles,"
-                        + " max(last_quoted) AS last_quoted FROM (" + String.join(" UNION ALL ", parts) + ") p"
+        for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.statements, t.quotes, t.articles, t.last_quoted"
+                        + " FROM (SELECT speaker_entity_id, sum(statements) AS statements, sum(quotes) AS quotes,"
+                        + " sum(articles) AS articles, max(last_quoted) AS last_quoted FROM ("
+                        + String.join(" UNION ALL ", parts) + ") p"
                         + " GROUP BY speaker_entity_id) t JOIN entity e ON e.id = t.speaker_entity_id" + sql.where()
-                        + " ORDER BY t.quotes DESC, e.id LIMIT " + page.fetch() + " OFFSET " + offset)
+                        + " ORDER BY t.statements DESC, t.quotes DESC, e.id LIMIT " + page.fetch() + " OFFSET " + offset)
                 .getResultList()) {
             rows.add((Object[]) row);
         }
@@ -86,15 +101,21 @@ public class SpeakerQueries {
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
             items.add(new RankedSpeaker(id, (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                    ((Number) r[4]).longValue(), ArticleQueries.toOffsetDateTime(r[5]), descriptors.get(id)));
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ArticleQueries.toOffsetDateTime(r[6]),
+                    descriptors.get(id)));
         }
         return Page.of(items, page, s -> Cursor.after("offset", offset + page.size()), null);
     }
 
     private static String rawCounts(String condition) {
-        return "SELECT q.speaker_entity_id, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,"
+        return "SELECT q.speaker_entity_id, 0 AS statements, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,"
                 + " max(q.article_date) AS last_quoted FROM quote q"
                 + " WHERE q.speaker_entity_id IS NOT NULL AND " + condition + " GROUP BY 1";
+    }
+
+    private static String rawStatements(String condition) {
+        return "SELECT s.speaker_entity_id, count(*), 0, 0, CAST(NULL AS timestamptz) FROM statement s WHERE "
+                + condition + " GROUP BY 1";
     }
 
     static OffsetDateTime floorMonth(OffsetDateTime t) {
@@ -120,13 +141,16 @@ public class SpeakerQueries {
             descriptors.add(new Descriptor((String) r[0], ((Number) r[1]).longValue(),
                     ArticleQueries.toOffsetDateTime(r[2]), ArticleQueries.toOffsetDateTime(r[3])));
         }
+        Sql said = new Sql().and("s.speaker_entity_id = :id", "id", id).period("s.first_seen_at", period);
+        long statements = ((Number) said.query(em, "SELECT count(*) FROM statement s" + said.where())
+                .getSingleResult()).longValue();
         List<QuotesOnDay> days = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT CAST(q.article_date AT TIME ZONE 'UTC' AS date), count(*)"
                 + from + sql.where() + " GROUP BY 1 ORDER BY 1").getResultList()) {
             Object[] r = (Object[]) row;
             days.add(new QuotesOnDay(EntityQueries.toLocalDate(r[0]), ((Number) r[1]).longValue()));
         }
-        return new SpeakerProfile(e.id, e.name, e.type, NamedEntity.aliasesOf(id), ((Number) totals[0]).longValue(),
+        return new SpeakerProfile(e.id, e.name, e.type, NamedEntity.aliasesOf(id), statements, ((Number) totals[0]).longValue(),
                 ((Number) totals[1]).longValue(), ArticleQueries.toOffsetDateTime(totals[2]),
                 ArticleQueries.toOffsetDateTime(totals[3]), descriptors, days);
     }

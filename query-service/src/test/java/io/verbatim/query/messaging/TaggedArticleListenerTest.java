@@ -52,10 +52,21 @@ class TaggedArticleListenerTest {
             List<String> quotes = new ArrayList<>();
             event.get("quotes").forEach(q -> quotes.add(String.join(" | ", q.get("text").asText(), q.get("type").asText(),
                     text(q, "cue"), q.get("speaker").isNull() ? "-" : q.get("speaker").get("id").asLong() + " " + q.get("speaker").get("name").asText(),
-                    text(q, "speakerDescriptor"))));
+                    text(q, "speakerDescriptor"), text(q, "statementId"))));
             assertEquals(quotes, streamed.quotes().stream().map(q -> String.join(" | ", q.text(), q.type(), q.cue(),
-                    q.speaker() == null ? "-" : q.speaker().id() + " " + q.speaker().name(), q.speakerDescriptor())).toList());
+                    q.speaker() == null ? "-" : q.speaker().id() + " " + q.speaker().name(), q.speakerDescriptor(),
+                    q.statementId() == null ? null : q.statementId().toString())).toList());
         }
+    }
+
+    @Test
+    void aRecordWrittenBeforeStatementsIsReadWithoutThem() throws Exception {
+        ObjectNode example = (ObjectNode) JSON.readTree(CONTRACT.examples().get(0));
+        example.get("quotes").forEach(q -> ((ObjectNode) q).remove("statementId"));
+        CONTRACT.assertKeptBy(example.toString());
+        StreamedArticle streamed = TaggedArticleListener.read(example.toString()).orElseThrow();
+        assertEquals(example.get("quotes").size(), streamed.quotes().size());
+        assertTrue(streamed.quotes().stream().allMatch(q -> q.statementId() == null));
     }
 
     @Test

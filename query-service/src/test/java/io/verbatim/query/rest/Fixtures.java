@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Writes an analysed article the way analysis-service stores it, for query tests only (query-service itself
- * never writes). Each call uses fresh names so tests do not see each other's rows.
+ * never writes): quotes are grouped into statements by the schema's own function, as analysis-service's store does.
+ * Each call uses fresh names so tests do not see each other's rows.
  */
 @ApplicationScoped
 public class Fixtures {
@@ -45,6 +47,7 @@ public class Fixtures {
                         + " VALUES (?1, 43, 73, 'Nous tiendrons nos engagements', 'direct', 'déclarer', ?2, 87, 96,"
                         + " 'Mme Morel', 'ministre', 0.9)")
                 .setParameter(1, id).setParameter(2, speakerId).executeUpdate();
+        groupStatements(id);
         return new Stored(id, speakerId, placeId, speaker, source);
     }
 
@@ -74,6 +77,7 @@ public class Fixtures {
                         + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'déclarer', ?5, 'ministre', 0.9)")
                 .setParameter(1, id).setParameter(2, start).setParameter(3, start + quote.length())
                 .setParameter(4, quote).setParameter(5, speakerId).executeUpdate();
+        groupStatements(id);
         return new Stored(id, speakerId, 0, name, source);
     }
 
@@ -94,6 +98,7 @@ public class Fixtures {
                         + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'indirect', 'estimer', ?5, ?6, 0.8)")
                 .setParameter(1, a.articleId()).setParameter(2, start).setParameter(3, start + text.length())
                 .setParameter(4, text).setParameter(5, a.speakerId()).setParameter(6, descriptor).executeUpdate();
+        groupStatements(a.articleId());
     }
 
     /** count more quotes of the article's speaker, all saying text, after the article's own. */
@@ -104,6 +109,7 @@ public class Fixtures {
                         + " 'indirect', 'estimer', ?3, 'ministre', 0.8 FROM generate_series(0, ?4 - 1) i")
                 .setParameter(1, a.articleId()).setParameter(2, text).setParameter(3, a.speakerId())
                 .setParameter(4, count).executeUpdate();
+        groupStatements(a.articleId());
     }
 
     /** A new article in which the speaker of an earlier one is quoted once. */
@@ -119,19 +125,70 @@ public class Fixtures {
                         + " speaker_descriptor, confidence) VALUES (?1, 43, 73, 'Nous tiendrons nos engagements', 'direct',"
                         + " 'déclarer', ?2, 'ministre', 0.9)")
                 .setParameter(1, id).setParameter(2, speaker.speakerId()).executeUpdate();
+        groupStatements(id);
         return id;
     }
 
-    /** What a re-analysis does first: the article's quotes go. */
+    /** A re-analysis that finds no quote: the article's quotes go, and their statements are refreshed. */
     @Transactional
     public void deleteQuotes(UUID article) {
-        em.createNativeQuery("DELETE FROM quote WHERE article_id = ?1").setParameter(1, article).executeUpdate();
+        List<?> statements = em.createNativeQuery("WITH dropped AS (DELETE FROM quote WHERE article_id = ?1"
+                        + " RETURNING statement_id) SELECT DISTINCT statement_id FROM dropped WHERE statement_id IS NOT NULL")
+                .setParameter(1, article).getResultList();
+        em.createNativeQuery("SELECT count(*) FROM verbatim_group_statements(?1, CAST(?2 AS bigint[]))")
+                .setParameter(1, article)
+                .setParameter(2, statements.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new))
+                .getSingleResult();
     }
 
     /** Names the other article's place in this article too. */
     @Transactional
     public void alsoNames(Stored a, Stored other) {
         mention(a.articleId(), other.placeId(), 0, 2, "La", "LOC");
+    }
+
+    /** A speaker entity of its own. */
+    @Transactional
+    public long speaker(String name) {
+        return entity("PER:" + UUID.randomUUID(), name, "PER");
+    }
+
+    /** A quote of a speaker, as an article reports it. */
+    public record Said(long speaker, String text) {
+    }
+
+    /**
+     * An article of this source and date whose body is its quotes, one a paragraph, each by its speaker; grouped
+     * into statements as analysis-service would.
+     */
+    @Transactional
+    public UUID reporting(String source, String publishedAt, Said... quotes) {
+        StringBuilder body = new StringBuilder();
+        int[] starts = new int[quotes.length];
+        for (int i = 0; i < quotes.length; i++) {
+            body.append(i == 0 ? "« " : "\n\n« ");
+            starts[i] = body.length();
+            body.append(quotes[i].text()).append(" », a-t-on dit.");
+        }
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, published_at, received_at,"
+                        + " analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, 'fr', CAST(?5 AS timestamptz), now(),"
+                        + " 'test', 40)")
+                .setParameter(1, id).setParameter(2, "Dépêche de " + source).setParameter(3, body.toString())
+                .setParameter(4, source).setParameter(5, publishedAt).executeUpdate();
+        for (int i = 0; i < quotes.length; i++) {
+            em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue,"
+                            + " speaker_entity_id, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'dire', ?5, 0.9)")
+                    .setParameter(1, id).setParameter(2, starts[i]).setParameter(3, starts[i] + quotes[i].text().length())
+                    .setParameter(4, quotes[i].text()).setParameter(5, quotes[i].speaker()).executeUpdate();
+        }
+        groupStatements(id);
+        return id;
+    }
+
+    private void groupStatements(UUID article) {
+        em.createNativeQuery("SELECT count(*) FROM verbatim_group_statements(?1)").setParameter(1, article)
+                .getSingleResult();
     }
 
     private long entity(String key, String name, String type) {
