@@ -128,32 +128,39 @@ public final class EntityResolver {
 
     /**
      * Do the acronym's letters spell the initials of the name's content words ("Armée de libération nationale"
-     * → ALN), possibly with lower-case words after them ("Parti populaire espagnol" → PP)?
+     * → ALN), possibly with lower-case words after them ("Parti populaire espagnol" → PP) or a complement that
+     * the acronym leaves out, the place or the parent body ("Service départemental d'incendie et de secours de
+     * l'Aude" → SDIS)? After Schwartz &amp; Hearst (2003), who match an abbreviation's letters to the initials of
+     * the words of its definition.
      */
     private boolean initialsMatch(String acronym, String name) {
-        List<String> content = new ArrayList<>();
-        for (String word : name.split("[\\s\\u00a0'’-]+")) {
-            if (!word.isEmpty() && !lexicon.is(WordClass.ACRONYM_SKIPPED_WORDS, lexicon.lower(word))) {
-                content.add(word);
+        String[] words = name.split("[\\s\\u00a0'’-]+");
+        int letter = 0;
+        for (int w = 0; w < words.length; w++) {
+            String word = words[w];
+            if (word.isEmpty()) {
+                continue;
             }
-        }
-        if (content.size() < acronym.length()) {
-            return false;
-        }
-        for (int i = 0; i < content.size(); i++) {
-            if (i < acronym.length()) {
-                if (Character.toUpperCase(content.get(i).charAt(0)) != acronym.charAt(i)) {
+            String lower = lexicon.lower(word);
+            if (letter == acronym.length()) {
+                // Spelled out: what follows is lower-case words, or a complement the acronym leaves out.
+                if (lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, lower) || lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, lower + "'")) {
+                    return true;
+                }
+                if (Character.isUpperCase(word.charAt(0))) {
                     return false;
                 }
-            } else if (Character.isUpperCase(content.get(i).charAt(0))) {
-                return false;
+            } else if (!lexicon.is(WordClass.ACRONYM_SKIPPED_WORDS, lower)) {
+                if (Character.toUpperCase(word.charAt(0)) != acronym.charAt(letter)) {
+                    return false;
+                }
+                letter++;
             }
         }
-        return true;
+        return letter == acronym.length();
     }
 
-    /** Small words that acronyms leave out. */
-
+    /** "Hewlett-Packard (HP)": an acronym in brackets right after a name. */
     private static final java.util.regex.Pattern ACRONYM_IN_BRACKETS =
             java.util.regex.Pattern.compile("[\\s\\u00a0]*\\((\\p{Lu}[\\p{Lu}\\d&-]{1,9})\\)");
 

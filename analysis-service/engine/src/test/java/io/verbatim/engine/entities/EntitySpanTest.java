@@ -112,4 +112,11 @@ class EntitySpanTest {
         Analysis a = Engine.get().analyze("Pour l'ONG Océans vivants, les stocks de merlu sont toujours surexploités.");
         assertEquals(List.of("Océans vivants"), mentions(a, EntityType.ORG));
     }
+
+    @Test
+    void anAcronymStandsForTheNameWhoseInitialsItSpellsEvenWithoutThePlaceAfterIt() {
+        Analysis a = Engine.get().analyze("Le Service départemental d'incendie et de secours de la Marne a engagé "
+                + "quarante pompiers. Le SDIS a précisé que le feu était fixé.");
+        assertEquals("Service départemental d'incendie et de secours de la Marne", a.speakerName(a.quotes().get(0)));
+    }
 }
