@@ -208,6 +208,13 @@ public final class Coreference {
         if (words.isEmpty()) {
             return null;
         }
+        // "L'association Les Amis du Moulin organise", "le président Marc Dubois": a description right before a
+        // name is that name's kind or role, not an anaphor (Lee et al.'s role-appositive precise construct).
+        Mention named = nameRightAfter(end);
+        if (named != null) {
+            return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), named.entity(),
+                    text.substring(opener.start(), end));
+        }
         // The longest run of the phrase's words, from its head, that some entity's roles hold.
         for (int size = words.size(); size >= 1; size--) {
             List<String> head = words.subList(0, size);
@@ -229,6 +236,25 @@ public final class Coreference {
             }
         }
         return null;
+    }
+
+    /** The name mention that starts right after the offset, with only spaces between, if any (mentions are in text order). */
+    private Mention nameRightAfter(int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        if (low == mentions.size()) {
+            return null;
+        }
+        Mention m = mentions.get(low);
+        return m.entity() >= 0 && text.substring(offset, m.start()).isBlank() ? m : null;
     }
 
     private int mostSalient(int offset, int sentence, EntityType type) {

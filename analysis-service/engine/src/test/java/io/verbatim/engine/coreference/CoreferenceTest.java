@@ -61,6 +61,15 @@ class CoreferenceTest {
     }
 
     @Test
+    void aKindRightBeforeANameIsThatNameNotTheOrganisationBefore() {
+        String text = "Le club de l'US Meyzieu a perdu dimanche. L'association Les Amis du Moulin organise une brocante. "
+                + "« Nous attendons mille visiteurs », a indiqué l'association.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Les Amis du Moulin", referent(detail, text, "L'association", 0));
+        assertEquals("Les Amis du Moulin", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+    }
+
+    @Test
     void anImpersonalPronounIsNoMention() {
         String text = "Paul Martin a parlé longuement. Il faut dire que le dossier est lourd.";
         ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
