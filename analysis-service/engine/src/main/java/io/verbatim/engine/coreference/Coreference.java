@@ -191,6 +191,7 @@ public final class Coreference {
         }
         List<String> words = new ArrayList<>();
         int end = -1;
+        int headToken = -1;
         for (int k = j; k < tokens.size() && k < j + MAX_DESCRIPTION_WORDS; k++) {
             Token t = tokens.get(k);
             String word = lexicon.lower(t.text());
@@ -203,13 +204,15 @@ public final class Coreference {
             if (!content.isEmpty()) {
                 words.addAll(content);
                 end = t.end();
+                headToken = headToken < 0 ? k : headToken;
             }
         }
         if (words.isEmpty()) {
             return null;
         }
-        // "L'association Les Amis du Moulin organise", "le président Marc Dubois": a description right before a
-        // name is that name's kind or role, not an anaphor (Lee et al.'s role-appositive precise construct).
+        // "L'association Les Amis du Moulin organise", "le président Marc Dubois", "la procureure, Anne Roux,": a
+        // description right before a name or its apposition is that name's kind or role, not an anaphor (Lee et
+        // al.'s appositive and role-appositive precise constructs).
         Mention named = nameRightAfter(end);
         if (named != null) {
             return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), named.entity(),
@@ -221,6 +224,13 @@ public final class Coreference {
             int entity = mostSalientWithRole(opener.start(), opener.sentence(), head);
             if (entity >= 0) {
                 return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), entity,
+                        text.substring(opener.start(), end));
+            }
+        }
+        if (words.size() == 1 && isAnaphoricPersonRole(opener, headToken)) {
+            int person = mostSalientPerson(opener.sentence(), lexicon.genderOfRole(words.get(0)));
+            if (person >= 0) {
+                return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), person,
                         text.substring(opener.start(), end));
             }
         }
@@ -238,7 +248,32 @@ public final class Coreference {
         return null;
     }
 
-    /** The name mention that starts right after the offset, with only spaces between, if any (mentions are in text order). */
+    /**
+     * "L'ancien maire de Tours, Jean Germain, … Le nouveau ministre a assuré": a singular definite description whose
+     * head is a person's role or title and which no restrictive complement or relative clause follows refers back,
+     * even when no one was given that role, as most such descriptions in news do (Vieira and Poesio 2000, "An
+     * empirically based system for processing definite descriptions", Computational Linguistics 26(4): definite
+     * descriptions without restrictive post-modification are mostly anaphoric). "Le ministre de l'Intérieur", "la
+     * juge qui instruit" introduce someone new.
+     */
+    private boolean isAnaphoricPersonRole(Token opener, int headToken) {
+        String article = lexicon.lower(opener.text());
+        if (headToken < 0 || !lexicon.is(WordClass.DEFINITE_ARTICLES, article) || lexicon.is(WordClass.PLURAL_QUANTIFIERS, article)) {
+            return false;
+        }
+        String noun = lexicon.lower(tokens.get(headToken).text());
+        if (!lexicon.is(WordClass.TITLES, noun) && !lexicon.isRoleNoun(Lexicon.fold(noun))) {
+            return false;
+        }
+        if (headToken + 1 >= tokens.size() || tokens.get(headToken + 1).sentence() != opener.sentence()) {
+            return true;
+        }
+        Token after = tokens.get(headToken + 1);
+        String word = lexicon.lower(after.text());
+        return !after.isCapitalized() && !lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, word)
+                && !lexicon.is(WordClass.RELATIVE_PRONOUNS, word);
+    }
+    /** The name mention that starts right after the offset, with only spaces or a comma between, if any (mentions are in text order). */
     private Mention nameRightAfter(int offset) {
         int low = 0;
         int high = mentions.size();
@@ -254,7 +289,22 @@ public final class Coreference {
             return null;
         }
         Mention m = mentions.get(low);
-        return m.entity() >= 0 && text.substring(offset, m.start()).isBlank() ? m : null;
+        String between = text.substring(offset, m.start()).strip();
+        return m.entity() >= 0 && (between.isEmpty() || between.equals(",")) ? m : null;
+    }
+
+    /** The most salient person whose gender, where known, is the one given ('?' for any). */
+    private int mostSalientPerson(int sentence, char gender) {
+        Map<Integer, Double> scores = new HashMap<>();
+        for (int k = links.size() - 1; k >= Math.max(0, links.size() - MAX_LINKS_BACK)
+                && links.get(k).sentence() >= sentence - Chains.WINDOW; k--) {
+            Link link = links.get(k);
+            if (link.entity() >= 0 && entities.get(link.entity()).type() == EntityType.PER
+                    && (gender == '?' || genders[link.entity()] == '?' || genders[link.entity()] == gender)) {
+                scores.merge(link.entity(), Chains.weight(link.role()) * Math.pow(0.5, sentence - link.sentence()), Double::sum);
+            }
+        }
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
     private int mostSalient(int offset, int sentence, EntityType type) {

@@ -447,6 +447,12 @@ public final class SpeakerResolver {
             best = mostSalientWithRole(from, words.get(0));
         }
         if (best < 0) {
+            // Whatever else the coreference stage resolved the phrase to ("le nouveau ministre" for the person the
+            // paragraph is about).
+            Chains.Link reference = chains.referenceAt(from, end);
+            best = reference == null || reference.kind() != Chains.Kind.DESCRIPTION ? -1 : reference.entity();
+        }
+        if (best < 0) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);
         }
         return new Speaker(best, mention, entities.get(best).descriptor(), Confidence.RESOLVED);

@@ -199,6 +199,11 @@ public final class Lexicon {
         return pronoun == null ? '?' : pronoun.gender();
     }
 
+    /** Is a folded noun one of role-classes.txt's, a noun for a kind of person ("chercheuse", "maire")? */
+    public boolean isRoleNoun(String foldedNoun) {
+        return roleClasses.containsKey(foldedNoun);
+    }
+
     /** Do two folded role nouns designate the same kind of person ("sociologue" and "chercheuse")? */
     public boolean sameRoleClass(String foldedNoun, String otherFoldedNoun) {
         Set<Integer> classes = roleClasses.getOrDefault(foldedNoun, Set.of());

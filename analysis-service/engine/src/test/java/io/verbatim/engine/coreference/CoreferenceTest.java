@@ -2,6 +2,7 @@ package io.verbatim.engine.coreference;
 
 import io.verbatim.engine.ArticleAnalyzer;
 import io.verbatim.engine.Engine;
+import io.verbatim.engine.model.Analysis;
 import io.verbatim.engine.model.Entity;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,24 @@ class CoreferenceTest {
         ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
         assertEquals("Les Amis du Moulin", referent(detail, text, "L'association", 0));
         assertEquals("Les Amis du Moulin", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+    }
+
+    @Test
+    void aDefiniteRoleNobodyHoldsRefersBackUnlessAComplementIntroducesSomeoneNew() {
+        String text = "L'ancien maire de Tours, Jean Germain, a été nommé lundi. Le nouveau ministre a assuré qu'il "
+                + "travaillerait avec tous les élus. Le ministre de l'Intérieur a précisé que la passation aurait lieu mardi.";
+        Analysis a = Engine.get().analyze(text);
+        assertEquals("Jean Germain", a.speakerName(a.quotes().get(0)));
+        assertEquals(null, a.speakerName(a.quotes().get(1)));
+    }
+
+    @Test
+    void aRoleInAppositionToANameIsThatName() {
+        String text = "Me Sophie Gaudin a plaidé pour la partie civile. La procureure, Anne Roux, a requis deux ans de prison. "
+                + "Elle a estimé que le prévenu avait « trahi la confiance des familles ».";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Anne Roux", referent(detail, text, "La procureure", 0));
+        assertEquals("Anne Roux", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
     }
 
     @Test
