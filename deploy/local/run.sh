@@ -11,7 +11,7 @@
 # metrics, OpenAPI) INGEST_MANAGEMENT_PORT [9081], ANALYSIS_MANAGEMENT_PORT [9082], QUERY_MANAGEMENT_PORT [9083],
 # VERBATIM_KAFKA_PORT [9092], VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local].
 # Locally Kafka is plaintext and unauthenticated, on 127.0.0.1 only; in Kubernetes it is TLS with a client
-# certificate per service (README, "Kubernetes"). See the README for the rest.
+# certificate per service (deploy/README.md, "Kubernetes"). See the README for the rest.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -152,7 +152,7 @@ start() {
     build_if_needed
     "$here/infra.sh" start
     log "Kafka and PostgreSQL listen on 127.0.0.1 only, Kafka in plaintext without authentication: fine on this"
-    log "  machine; the Kubernetes manifests use TLS, client certificates and ACLs (README, \"Kubernetes\")"
+    log "  machine; the Kubernetes manifests use TLS, client certificates and ACLs (deploy/README.md, \"Kubernetes\")"
     local svc
     for svc in "${services[@]}"; do start_service "$svc"; done
     for svc in "${services[@]}"; do await_ready "$svc"; done
