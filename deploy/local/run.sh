@@ -48,7 +48,7 @@ management_port_of() {
     esac
 }
 
-heap_of() { # measured: 437 MiB live in analysis-service after a full GC (the French models, verbatim-fr-24), 15 MB in the others
+heap_of() { # measured: 437 MiB live in analysis-service after a full GC (the French models, verbatim-fr-24 and -25), 15 MB in the others
     case $1 in
         analysis-service) echo "-Xmx768m" ;;
         *) echo "-Xmx256m" ;;
