@@ -77,7 +77,9 @@ build_if_needed() {
     local stale=0 svc jar
     for svc in "${services[@]}"; do
         jar=$repo/$svc/target/quarkus-app/quarkus-run.jar
-        if [[ ! -f $jar ]] || [[ -n $(find "$repo/$svc/src/main" "$repo/$svc/pom.xml" "$repo/pom.xml" -newer "$jar" -type f -print -quit) ]]; then
+        # Sources and poms of the service and of the modules inside its folder (analysis-service/engine).
+        if [[ ! -f $jar ]] || [[ -n $(find "$repo/$svc" "$repo/pom.xml" -path '*/target' -prune -o \
+            \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -type f -print -quit) ]]; then
             stale=1
         fi
     done
