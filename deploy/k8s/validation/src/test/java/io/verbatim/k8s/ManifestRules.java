@@ -24,7 +24,7 @@ final class ManifestRules {
     /** Variables read by the base image's run-java.sh rather than by the application. */
     private static final Set<String> RUN_JAVA_ENV = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO",
             "JAVA_INITIAL_MEM_RATIO", "GC_MAX_METASPACE_SIZE");
-    /** Secrets the operator of the cluster creates at install time (README, "Kubernetes"), with their keys. */
+    /** Secrets the operator of the cluster creates at install time (deploy/README.md, "Kubernetes"), with their keys. */
     private static final Map<String, Set<String>> INSTALL_TIME_SECRETS = Map.of(
             "verbatim-api-keys", Set.of("VERBATIM_API_KEYS", "VERBATIM_REVOKED_API_KEYS", "VERBATIM_READ_API_KEYS"),
             "verbatim-db-reader", Set.of("username", "password"),
