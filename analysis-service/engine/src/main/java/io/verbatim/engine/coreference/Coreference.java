@@ -109,6 +109,10 @@ public final class Coreference {
     private Link pronounAt(int i) {
         Token token = tokens.get(i);
         String word = lexicon.lower(token.text());
+        Link demonstrative = demonstrativeAt(i);
+        if (demonstrative != null) {
+            return demonstrative;
+        }
         String inverted = lexicon.morphology().invertedSubject(word);
         Lexicon.Pronoun pronoun = lexicon.referringPronoun(inverted != null ? inverted : word);
         Role role = Role.SUBJECT;
@@ -133,6 +137,48 @@ public final class Coreference {
             genders[entity] = pronoun.gender();
         }
         return new Link(start, token.end(), token.sentence(), Kind.PRONOUN, role, entity, text.substring(start, token.end()));
+    }
+
+    /**
+     * "Paul Martin a rencontré Jacques Roux. Ce dernier a affirmé …": a demonstrative ("celui-ci", "ce dernier") takes
+     * the last one named that agrees with it, a person before an organisation, not the most salient: unlike "il",
+     * it points away from the subject to the most recent referent (the form-specific account of Kaiser and
+     * Trueswell 2008, "Interpreting pronouns and demonstratives in Finnish", Language and Cognitive Processes 23(5)).
+     */
+    private Link demonstrativeAt(int i) {
+        Token token = tokens.get(i);
+        int last = i;
+        Lexicon.Pronoun pronoun = lexicon.demonstrativePronoun(lexicon.lower(token.text()));
+        if (pronoun == null && i + 2 < tokens.size() && tokens.get(i + 2).sentence() == token.sentence()
+                && opensPredicate(tokens.get(i + 2))) {
+            // "ce dernier a affirmé", not "ce dernier rapport".
+            pronoun = lexicon.demonstrativePronoun(lexicon.lower(token.text()) + " " + lexicon.lower(tokens.get(i + 1).text()));
+            last = i + 1;
+        }
+        if (pronoun == null) {
+            return null;
+        }
+        int entity = -1;
+        for (EntityType type : List.of(EntityType.PER, EntityType.ORG)) {
+            for (int k = links.size() - 1; entity < 0 && k >= Math.max(0, links.size() - MAX_LINKS_BACK)
+                    && links.get(k).sentence() >= token.sentence() - Chains.WINDOW; k--) {
+                int candidate = links.get(k).entity();
+                if (candidate >= 0 && entities.get(candidate).type() == type && agrees(candidate, pronoun)) {
+                    entity = candidate;
+                }
+            }
+        }
+        Role role = afterPreposition(i) ? Role.INDIRECT : Role.SUBJECT;
+        int end = tokens.get(last).end();
+        return new Link(token.start(), end, token.sentence(), Kind.PRONOUN, role, entity, text.substring(token.start(), end));
+    }
+
+    /** A word that can open what is said of a subject: a comma, a verb, an auxiliary, a reporting verb, a clitic. */
+    private boolean opensPredicate(Token token) {
+        String word = lexicon.lower(token.text());
+        return word.equals(",") || "VERB".equals(token.pos()) || "AUX".equals(token.pos())
+                || lexicon.is(WordClass.AUXILIARIES, word) || lexicon.isCueForm(word)
+                || lexicon.is(WordClass.PREVERBAL_CLITICS, word);
     }
 
     private int antecedent(int offset, int sentence, Lexicon.Pronoun pronoun, Role role) {

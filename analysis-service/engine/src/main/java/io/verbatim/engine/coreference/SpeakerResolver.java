@@ -267,6 +267,13 @@ public final class SpeakerResolver {
         if (lexicon.isSubjectPronoun(first)) {
             return Optional.of(pronoun(from, first, from, said));
         }
+        Chains.Link demonstrative = chains.referenceAt(from, end);
+        if (demonstrative != null && demonstrative.kind() == Chains.Kind.PRONOUN && demonstrative.start() == from) {
+            // "celui-ci", "ce dernier": as the coreference stage resolved it.
+            int entity = demonstrative.entity();
+            return Optional.of(new Speaker(entity, new Quote.SpeakerMention(from, demonstrative.end(), demonstrative.text()),
+                    entity >= 0 ? entities.get(entity).descriptor() : null, entity >= 0 ? Confidence.RESOLVED : Confidence.NONE));
+        }
         Mention named = speakerMentionIn(from, end);
         if (named == null || named.type() != EntityType.PER) {
             // "un jeune manifestant, Abdel Nasser": the role phrase is followed by the name in apposition.

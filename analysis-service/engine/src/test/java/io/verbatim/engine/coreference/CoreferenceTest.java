@@ -89,6 +89,16 @@ class CoreferenceTest {
     }
 
     @Test
+    void aDemonstrativeTakesTheLastPersonNamedNotTheSubject() {
+        String text = "Paul Martin a rencontré Jacques Roux, le patron du club. Ce dernier a affirmé que le stade serait "
+                + "rénové. Ce dernier point n'a pas été discuté.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Jacques Roux", referent(detail, text, "Ce dernier", 0));
+        assertEquals("Jacques Roux", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+        assertEquals("no link", referent(detail, text, "Ce dernier", 1));
+    }
+
+    @Test
     void anImpersonalPronounIsNoMention() {
         String text = "Paul Martin a parlé longuement. Il faut dire que le dossier est lourd.";
         ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
