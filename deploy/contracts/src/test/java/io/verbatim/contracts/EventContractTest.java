@@ -48,7 +48,8 @@ class EventContractTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "articles.tagged | 1 | statementId | 7 | \"7\"",
-            "articles.raw | 1 | languageSource | \"detected\" | \"guessed\""})
+            "articles.raw | 1 | languageSource | \"detected\" | \"guessed\"",
+            "articles.tagged | 1 | languageSource | \"detected\" | true"})
     void anOptionalFieldMayBeAbsentButNotOfTheWrongKind(String topic, int version, String field, String value,
                                                         String wrong) {
         EventContract contract = EventContract.of(topic, version);
