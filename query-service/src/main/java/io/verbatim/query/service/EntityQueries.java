@@ -87,7 +87,7 @@ public class EntityQueries {
             articles.add(new ArticleRef((UUID) r[0], (String) r[1], ArticleQueries.toOffsetDateTime(r[2])));
         }
         List<QuoteQueries.QuoteWithArticle> said = quotes.list(
-                new QuoteQueries.Filter(id, null, null, null, null, null), new PageRequest(DETAIL_LIMIT, null)).items();
+                new QuoteQueries.Filter(id, null, null, null, null, null, null), new PageRequest(DETAIL_LIMIT, null)).items();
         return new EntityDetail(e.id, e.name, e.type, NamedEntity.aliasesOf(id), mentions, articles, said);
     }
 
