@@ -82,8 +82,8 @@ public class Fixtures {
     }
 
     /**
-     * An article in a language (ISO 639-1) that ingest-service detected, quoting the speaker of {@code speaker}; the
-     * source is fresh.
+     * An article in a language (ISO 639-1) that ingest-service detected, quoting and naming the speaker of
+     * {@code speaker} (its name ends the body); the source is fresh.
      */
     @Transactional
     public Stored detectedQuoting(Stored speaker, String title, String body, String quote, String language) {
@@ -99,6 +99,8 @@ public class Fixtures {
                         + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'say', ?5, 'minister', 0.9)")
                 .setParameter(1, id).setParameter(2, start).setParameter(3, start + quote.length())
                 .setParameter(4, quote).setParameter(5, speaker.speakerId()).executeUpdate();
+        int named = body.lastIndexOf(speaker.speakerName());
+        mention(id, speaker.speakerId(), named, named + speaker.speakerName().length(), speaker.speakerName(), "PER");
         groupStatements(id);
         return new Stored(id, speaker.speakerId(), 0, speaker.speakerName(), source);
     }

@@ -15,8 +15,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One speaker quoted in French and in English: quotes, statements, the speaker's page and the rankings take
- * both languages together, or one with {@code language}; articles say how their language was chosen.
+ * One speaker quoted in French and in English (and named in the English article): quotes, statements, the
+ * speaker's page and the rankings of speakers and entities take both languages together, or one with
+ * {@code language}; articles say how their language was chosen.
  */
 @QuarkusTest
 class LanguageFilterTest {
@@ -33,7 +34,7 @@ class LanguageFilterTest {
                 "« Le port restera ouvert », a déclaré la ministre Ana Lopez " + run + ".",
                 "Le port restera ouvert", "Ana Lopez " + run, "Lopez " + run, "fr");
         Fixtures.Stored english = fixtures.detectedQuoting(french, "The port of Marseille " + run,
-                "\"The port will stay open,\" minister Ana Lopez " + run + " said.", "The port will stay open,", "en");
+                "\"The port will stay open,\" said minister Ana Lopez " + run, "The port will stay open,", "en");
         return new Bilingual(french, english);
     }
 
@@ -83,6 +84,21 @@ class LanguageFilterTest {
     }
 
     @Test
+    void theEntityRankingCountsTheMentionsOfOneLanguageWhenAsked() {
+        long speaker = speakerQuotedInTwoLanguages().french().speakerId();
+        // Only the English article names the speaker.
+        assertEquals(List.of(1), mentionsOf(speaker, "en"));
+        assertEquals(List.of(), mentionsOf(speaker, "fr"));
+    }
+
+    private static List<Integer> mentionsOf(long entity, String language) {
+        List<Map<String, Object>> rows = get("/api/v1/entities/top", Map.of("type", "PER", "language", language,
+                "size", 100)).getList("items");
+        return rows.stream().filter(r -> ((Number) r.get("id")).longValue() == entity)
+                .map(r -> ((Number) r.get("mentions")).intValue()).toList();
+    }
+
+    @Test
     void anArticleSaysHowItsLanguageWasChosen() {
         Bilingual quoted = speakerQuotedInTwoLanguages();
         given().get("/api/v1/articles/" + quoted.english().articleId()).then().statusCode(200)
@@ -96,7 +112,8 @@ class LanguageFilterTest {
 
     @Test
     void aMalformedLanguageIsNamedInA400() {
-        for (String path : List.of("/api/v1/quotes", "/api/v1/statements", "/api/v1/speakers", "/api/v1/speakers/1")) {
+        for (String path : List.of("/api/v1/quotes", "/api/v1/statements", "/api/v1/speakers", "/api/v1/speakers/1",
+                "/api/v1/entities/top")) {
             given().queryParam("language", "fr';--").get(path).then().statusCode(400)
                     .contentType("application/problem+json").body("errors[0].parameter", equalTo("language"));
         }
