@@ -101,19 +101,19 @@ class RawArticleConsumerTest {
 
     @Test
     void anArticleInALanguageThisInstanceDoesNotLoadIsDeadLetteredAndTheConsumerCarriesOn() throws Exception {
-        String english = UUID.randomUUID().toString();
-        KafkaTestClient.send("articles.raw", english, JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", english,
-                "title", "Floods", "body", "\"We have learnt from last winter,\" the prefect said.", "language", "en",
-                "languageSource", "given", "authors", List.of(), "receivedAt", "2025-06-12T12:00:00Z")));
+        String german = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", german, JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", german,
+                "title", "Hochwasser", "body", "„Wir haben aus dem letzten Winter gelernt“, sagte die Präfektin.",
+                "language", "de", "languageSource", "given", "authors", List.of(), "receivedAt", "2025-06-12T12:00:00Z")));
         String next = UUID.randomUUID().toString();
-        KafkaTestClient.send("articles.raw", next, raw(next, "Après l'article en anglais"));
+        KafkaTestClient.send("articles.raw", next, raw(next, "Après l'article en allemand"));
 
-        ConsumerRecord<String, String> dead = KafkaTestClient.first("articles.dlq", english, Duration.ofSeconds(90))
-                .orElseThrow(() -> new AssertionError("English article not in articles.dlq"));
-        assertTrue(header(dead, "dead-letter-reason").startsWith("invalid: no analyzer for language 'en': this instance"
-                + " loads [fr]"), header(dead, "dead-letter-reason"));
+        ConsumerRecord<String, String> dead = KafkaTestClient.first("articles.dlq", german, Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("German article not in articles.dlq"));
+        assertTrue(header(dead, "dead-letter-reason").startsWith("invalid: no analyzer for language 'de': this instance"
+                + " loads ["), header(dead, "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(next)) == 1);
-        assertEquals(0, articles(UUID.fromString(english)));
+        assertEquals(0, articles(UUID.fromString(german)));
     }
 
     @Transactional
