@@ -10,6 +10,7 @@
 # Ports (environment): INGEST_PORT [8081], ANALYSIS_PORT [8082], QUERY_PORT [8083], their management ports (health,
 # metrics, OpenAPI) INGEST_MANAGEMENT_PORT [9081], ANALYSIS_MANAGEMENT_PORT [9082], QUERY_MANAGEMENT_PORT [9083],
 # VERBATIM_KAFKA_PORT [9092], VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local].
+# The languages the pipeline reads, set alike in the three services: VERBATIM_LANGUAGES [fr], comma-separated.
 # Locally Kafka is plaintext and unauthenticated, on 127.0.0.1 only; in Kubernetes it is TLS with a client
 # certificate per service (deploy/README.md, "Kubernetes"). See the README for the rest.
 set -euo pipefail
@@ -102,6 +103,9 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$VERBATIM_KAFKA_PORT \
     VERBATIM_DB_URL=jdbc:postgresql://127.0.0.1:$VERBATIM_PG_PORT/${VERBATIM_DB_NAME:-verbatim} \
     VERBATIM_QUERY_BASE_URL=${VERBATIM_QUERY_BASE_URL:-http://localhost:$query_port} \
+    VERBATIM_INGEST_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
+    VERBATIM_ANALYSIS_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
+    VERBATIM_QUERY_SEARCH_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
         nohup "$java" "$(heap_of "$svc")" -XX:+UseG1GC -Dquarkus.http.port="$port" \
         -jar "$repo/$svc/target/quarkus-app/quarkus-run.jar" >"$run_dir/$svc.log" 2>&1 &
     echo $! >"$run_dir/$svc.pid"
