@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Groups the mentions of one article into entities. A person's short names ("Lecornu") join the fullest name
@@ -227,7 +228,7 @@ public final class EntityResolver {
                 continue;
             }
             String before = roleBefore(text, tokens, first);
-            String apposition = before == null ? appositionAfter(text, tokens, last) : null;
+            String apposition = before == null && !afterSourcePreposition(tokens, first) ? appositionAfter(text, tokens, last) : null;
             if (before != null) {
                 roles.add(before);
             } else if (apposition != null) {
@@ -270,6 +271,19 @@ public final class EntityResolver {
         return null;
     }
 
+
+    /**
+     * "Selon Jean Dupont, les manifestants …", "D'après X, …", "Pour X, …": the comma after the name closes the source
+     * phrase, and what follows is what the source says, not an apposition.
+     */
+    private boolean afterSourcePreposition(List<Token> tokens, int nameToken) {
+        if (nameToken == 0) {
+            return false;
+        }
+        String word = lexicon.lower(tokens.get(nameToken - 1).text());
+        return Stream.concat(lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream(), lexicon.words(WordClass.OPINION_PREPOSITIONS).stream())
+                .anyMatch(p -> p.equals(word) || p.endsWith("'" + word) || p.endsWith("’" + word) || p.endsWith(" " + word));
+    }
 
     /**
      * "Jean Dupont, maire de Lyon, a déclaré", "…, résume Laurent Guillot, éleveur à Grézieu.": a lower-case phrase

@@ -272,20 +272,20 @@ public final class SpeechSyntax {
     /** "Selon X, CLAUSE." or "CLAUSE, selon X.": the whole sentence but the source phrase. */
     private Optional<ReportedClause> selonClause(ParsedSentence sentence) {
         for (Word w : sentence.words()) {
-            Word preposition = sentence.child(w, "case");
-            if (preposition == null || !(w.isRoot() || sentence.head(w).isRoot())
-                    || !isSourcePreposition(sentence, w, preposition)) {
+            Word preposition = sourceCase(sentence, w);
+            if (preposition == null || !(w.isRoot() || sentence.head(w).isRoot())) {
                 continue;
             }
-            Report report = new Report(cueOfPreposition(preposition), preposition.start(),
-                    phraseSource(sentence, w));
-            if (preposition.index() == firstWordIndex(sentence)) {
+            // "D'" of "D'après": where the preposition starts.
+            Word opening = sentence.child(w, "case");
+            Report report = new Report(cueOfPreposition(preposition), opening.start(), phraseSource(sentence, w));
+            if (opening.index() == firstWordIndex(sentence)) {
                 // "Selon X, CLAUSE": the clause starts after the comma that closes the source phrase.
                 Word comma = nextComma(sentence, w);
                 return comma == null ? Optional.empty()
                         : Optional.of(new ReportedClause(comma.end(), sentence.end(), report));
             }
-            Word before = previousComma(sentence, preposition);
+            Word before = previousComma(sentence, opening);
             if (before != null && sentence.span(w, NOT_IN_PHRASE)[1] >= lastWordEnd(sentence)) {
                 return Optional.of(new ReportedClause(sentence.start(), before.start(), report));
             }
@@ -305,12 +305,9 @@ public final class SpeechSyntax {
     /** "Selon X", "d'après X", and "Pour X," opening the sentence, as the source of what depends on {@code w}. */
     private Optional<Report> sourcePreposition(ParsedSentence sentence, Word w) {
         for (Word child : sentence.children(w)) {
-            Word preposition = sentence.child(child, "case");
-            if (preposition == null) {
-                continue;
-            }
-            if (isSourcePreposition(sentence, child, preposition)) {
-                return Optional.of(new Report(cueOfPreposition(preposition), preposition.start(),
+            Word preposition = sourceCase(sentence, child);
+            if (preposition != null) {
+                return Optional.of(new Report(cueOfPreposition(preposition), sentence.child(child, "case").start(),
                         phraseSource(sentence, child)));
             }
         }
@@ -319,12 +316,25 @@ public final class SpeechSyntax {
 
     /** "Pour l'économiste X, « … »": the parser may hang the quotation on the source phrase itself. */
     private Optional<Report> introducedSource(ParsedSentence sentence, Word phrase) {
-        Word preposition = sentence.child(phrase, "case");
-        if (preposition == null || !isSourcePreposition(sentence, phrase, preposition)) {
+        Word preposition = sourceCase(sentence, phrase);
+        if (preposition == null) {
             return Optional.empty();
         }
-        return Optional.of(new Report(cueOfPreposition(preposition), preposition.start(),
+        return Optional.of(new Report(cueOfPreposition(preposition), sentence.child(phrase, "case").start(),
                 phraseSource(sentence, phrase)));
+    }
+
+    /**
+     * The case marker of a phrase that makes it a source, or null: of "d'après", the parser makes both words case
+     * dependents of the phrase, and "après" carries the preposition.
+     */
+    private Word sourceCase(ParsedSentence sentence, Word phrase) {
+        for (Word child : sentence.children(phrase)) {
+            if (child.baseRelation().equals("case") && isSourcePreposition(sentence, phrase, child)) {
+                return child;
+            }
+        }
+        return null;
     }
 
     /**
@@ -547,10 +557,15 @@ public final class SpeechSyntax {
             }
         }
         int[] core = sentence.span(head, NOT_IN_CORE);
-        Word preposition = sentence.child(head, "case");
-        boolean leading = preposition != null && preposition.start() == phrase[0];
-        int from = leading ? preposition.end() : phrase[0];
-        int coreFrom = leading && preposition.start() == core[0] ? preposition.end() : core[0];
+        // The phrase starts after its leading prepositions ("selon", both words of "d'après").
+        int from = phrase[0];
+        int coreFrom = core[0];
+        for (Word child : sentence.children(head)) {
+            if (child.baseRelation().equals("case") && child.start() == from) {
+                coreFrom = child.start() == coreFrom ? child.end() : coreFrom;
+                from = child.end();
+            }
+        }
         return new Source(from, phrase[1], coreFrom, core[1], null);
     }
 

@@ -38,6 +38,23 @@ class IndirectSpeechTest {
     }
 
     @Test
+    void dApresOpeningOrClosingTheSentenceAsSelonDoes() {
+        Quote opening = only("D'après Jean Dupont, les manifestants auraient été trois mille.");
+        assertEquals("les manifestants auraient été trois mille", opening.text());
+        assertEquals("d'après", opening.cue());
+        assertEquals("Jean Dupont", opening.speakerMention().text());
+        Quote closing = only("Les manifestants auraient été 3000, d'après la police.");
+        assertEquals("Les manifestants auraient été 3000", closing.text());
+        assertEquals("la police", closing.speakerMention().text().strip());
+    }
+
+    @Test
+    void whatASourceSaysIsNotAnAppositionDescribingIt() {
+        Analysis a = Engine.get().analyze("Selon Jean Dupont, les manifestants auraient été trois mille.");
+        assertNull(a.entities().get(a.quotes().get(0).speaker()).descriptor());
+    }
+
+    @Test
     void reportingClauseAfterTheContent() {
         Analysis a = Engine.get().analyze("Le trafic reprendra normalement dès lundi matin, a indiqué Sandrine Aubry.");
         Quote q = a.quotes().get(0);
