@@ -41,7 +41,7 @@ public final class CoreNlpEnglish extends CoreNlpToolkit {
 
     /** @param withEntities false for a tokenizer only (tests of the rules that need no model) */
     public CoreNlpEnglish(boolean withEntities) {
-        super(pipeline(withEntities), withEntities ? POS_MODEL : null, PARSER_MODEL, "it", "PRP");
+        super(pipeline(withEntities), withEntities ? POS_MODEL : null, PARSER_MODEL, "go", "VB");
     }
 
     private static AnnotationPipeline pipeline(boolean withEntities) {

@@ -1,0 +1,119 @@
+package io.verbatim.engine.evaluation;
+
+import edu.stanford.nlp.coref.CorefCoreAnnotations;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.QuoteAttributionAnnotator;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import io.verbatim.engine.ArticleAnalyzer;
+import io.verbatim.engine.Languages;
+import io.verbatim.engine.lang.en.CoreNlpEnglish;
+import io.verbatim.engine.model.Analysis;
+import io.verbatim.engine.model.Quote;
+import io.verbatim.engine.model.QuoteType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * {@code evaluate.sh --polnear DIR --split dev}: the English engine and, in the same run on the same texts,
+ * CoreNLP's own quote attribution (its {@code quote} annotator with {@code quoteattribution}: Muzny et al., "A
+ * Two-stage Sieve Approach for Quote Attribution", EACL 2017), scored alike on PolNeAR's attributions with a
+ * speech cue ({@link PolNear#isSpeech}) by {@link AttributionScore}.
+ */
+final class PolNearEvaluation {
+
+    private PolNearEvaluation() {
+    }
+
+    static void run(Path root, String split) throws IOException {
+        List<PolNear.Article> articles = PolNear.read(root, split);
+        long speech = articles.stream().flatMap(a -> a.attributions().stream()).filter(PolNear.Attribution::speech).count();
+        long attributions = articles.stream().mapToLong(a -> a.attributions().size()).sum();
+        System.out.printf("PolNeAR %s: %d articles, %d attributions, %d with a speech cue%n", split, articles.size(),
+                attributions, speech);
+        for (QuoteType type : QuoteType.values()) {
+            System.out.printf("  %-9s %d%n", type.name().toLowerCase(java.util.Locale.ROOT), articles.stream()
+                    .flatMap(a -> a.attributions().stream()).filter(a -> a.speech() && a.type() == type).count());
+        }
+
+        ArticleAnalyzer engine = new ArticleAnalyzer(Languages.require("en"));
+        AttributionScore ours = new AttributionScore();
+        long tokens = 0;
+        long nanos = 0;
+        for (PolNear.Article article : articles) {
+            long start = System.nanoTime();
+            Analysis analysis = engine.analyze(article.text());
+            nanos += System.nanoTime() - start;
+            tokens += analysis.tokenCount();
+            ours.add(article, analysis.quotes().stream().map(PolNearEvaluation::found).toList());
+        }
+        ours.print(String.format("engine (%s): %d tokens in %.1f s, %.0f tokens/s on one thread", engine.version(),
+                tokens, nanos / 1e9, tokens / (nanos / 1e9)));
+
+        // Two pipelines: the quote annotator's attribution reads the document's coreference chains, which are left
+        // out (an empty set of chains between the two); requirements not enforced, as it names coreference among them.
+        StanfordCoreNLP parse = new StanfordCoreNLP(baselineProperties("tokenize,ssplit,pos,lemma,ner,depparse"));
+        StanfordCoreNLP quotes = new StanfordCoreNLP(baselineProperties("quote"), false);
+        AttributionScore baseline = new AttributionScore();
+        for (PolNear.Article article : articles) {
+            baseline.add(article, quoteAttribution(parse, quotes, article.text()));
+        }
+        baseline.print("CoreNLP quote + quoteattribution (its English pipeline, no coreference)");
+    }
+
+    private static AttributionScore.Found found(Quote quote) {
+        Quote.SpeakerMention mention = quote.speakerMention();
+        return new AttributionScore.Found(quote.start(), quote.end(),
+                mention == null ? -1 : mention.start(), mention == null ? -1 : mention.end());
+    }
+
+    /**
+     * The engine's English pipeline settings with CoreNLP's quote annotators after them. Its quote attribution may
+     * use coreference chains; they are left out (CoreNLP's coreference models weigh a gigabyte of heap), so the
+     * sieves that read pronouns and names in the quote's context decide alone.
+     */
+    private static Properties baselineProperties(String annotators) {
+        Properties props = CoreNlpEnglish.properties(annotators);
+        props.setProperty("ner.buildEntityMentions", "true");
+        props.setProperty("quote.attribution.useCoref", "false");
+        return props;
+    }
+
+    /**
+     * CoreNLP's quotes (the marks left out of the span: the engine's spans are inside them) and the mention its
+     * sieves chose as each one's speaker. It finds quotes in marks only.
+     */
+    private static List<AttributionScore.Found> quoteAttribution(StanfordCoreNLP parse, StanfordCoreNLP quoteAnnotator,
+                                                                 String text) {
+        Annotation document = new Annotation(text);
+        parse.annotate(document);
+        document.set(CorefCoreAnnotations.CorefChainAnnotation.class, new HashMap<>());
+        quoteAnnotator.annotate(document);
+        List<CoreLabel> tokens = document.get(CoreAnnotations.TokensAnnotation.class);
+        List<AttributionScore.Found> found = new ArrayList<>();
+        List<CoreMap> quotes = document.get(CoreAnnotations.QuotationsAnnotation.class);
+        for (CoreMap quote : quotes == null ? List.<CoreMap>of() : quotes) {
+            int start = quote.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int end = quote.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            while (start < end && "“\"'‘ ".indexOf(text.charAt(start)) >= 0) {
+                start++;
+            }
+            while (end > start && "”\"'’ ".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            Integer first = quote.get(QuoteAttributionAnnotator.MentionBeginAnnotation.class);
+            Integer last = quote.get(QuoteAttributionAnnotator.MentionEndAnnotation.class);
+            boolean named = first != null && last != null && first >= 0 && last < tokens.size();
+            found.add(new AttributionScore.Found(start, end,
+                    named ? tokens.get(first).beginPosition() : -1, named ? tokens.get(last).endPosition() : -1));
+        }
+        return found;
+    }
+}
