@@ -71,26 +71,20 @@ final class AttributionScore {
 
     void add(PolNear.Article article, List<Found> found) {
         List<PolNear.Attribution> gold = article.attributions();
-        Map<PolNear.Attribution, Found> at30 = match(gold, found, 0.3);
-        Map<PolNear.Attribution, Found> at80 = match(gold, found, 0.8);
-        Set<Found> notSpeech = new HashSet<>();
-        at30.forEach((g, f) -> {
-            if (!g.speech()) {
-                notSpeech.add(f);
-            }
-        });
+        Map<PolNear.Attribution, List<Found>> at30 = match(gold, found, 0.3);
+        Map<PolNear.Attribution, List<Found>> at80 = match(gold, found, 0.8);
         for (PolNear.Attribution g : gold) {
             if (!g.speech()) {
                 continue;
             }
             for (Counts counts : List.of(all, byType.get(g.type()))) {
                 counts.gold++;
-                Found f = at30.get(g);
-                if (f != null) {
+                List<Found> matched = at30.get(g);
+                if (matched != null) {
                     counts.goldMatched30++;
                     if (!g.source().isEmpty()) {
                         counts.withSource++;
-                        if (overlaps(f, g.source())) {
+                        if (overlaps(matched.get(0), g.source())) {
                             counts.sourceRight++;
                         }
                     }
@@ -100,18 +94,9 @@ final class AttributionScore {
                 }
             }
         }
-        Set<Found> speech30 = new HashSet<>();
-        Set<Found> speech80 = new HashSet<>();
-        at30.forEach((g, f) -> {
-            if (g.speech()) {
-                speech30.add(f);
-            }
-        });
-        at80.forEach((g, f) -> {
-            if (g.speech()) {
-                speech80.add(f);
-            }
-        });
+        Set<Found> speech30 = matchedTo(at30, true);
+        Set<Found> speech80 = matchedTo(at80, true);
+        Set<Found> notSpeech = matchedTo(at30, false);
         for (Found f : found) {
             if (!notSpeech.contains(f)) {
                 all.found++;
@@ -121,37 +106,73 @@ final class AttributionScore {
         }
     }
 
+    /** The found quotes matched to attributions with (or without) a speech cue. */
+    private static Set<Found> matchedTo(Map<PolNear.Attribution, List<Found>> matches, boolean speech) {
+        Set<Found> found = new HashSet<>();
+        matches.forEach((g, f) -> {
+            if (g.speech() == speech) {
+                found.addAll(f);
+            }
+        });
+        return found;
+    }
+
     private static boolean overlaps(Found f, List<int[]> source) {
         return f.sourceStart() >= 0 && source.stream().anyMatch(s -> f.sourceStart() < s[1] && s[0] < f.sourceEnd());
     }
 
-    /** {@link Scoreboard#match}'s rule on PolNeAR's contents, whose fragments count their characters only. */
-    private static Map<PolNear.Attribution, Found> match(List<PolNear.Attribution> gold, List<Found> found, double coverage) {
-        Map<PolNear.Attribution, Found> matches = new LinkedHashMap<>();
+    /**
+     * {@link Scoreboard#match}'s rule on PolNeAR's contents, whose fragments count their characters only, with one
+     * difference: PolNeAR keeps a quotation cut by its reporting clause ("“…,” he said, “…”") as one content of
+     * several fragments, where a quote finder reports one quote a fragment. So the found quotes that lie mostly
+     * (more than half their characters) inside a content together cover it; failing that, the single found quote
+     * that covers most of it at most twice as long, as in the French scorer. Each found quote is matched once;
+     * the first (the one that covers most) gives the source.
+     */
+    private static Map<PolNear.Attribution, List<Found>> match(List<PolNear.Attribution> gold, List<Found> found,
+                                                               double coverage) {
+        Map<PolNear.Attribution, List<Found>> matches = new LinkedHashMap<>();
         Set<Found> used = new HashSet<>();
         List<PolNear.Attribution> inOrder = new ArrayList<>(gold);
         inOrder.sort((a, b) -> Integer.compare(a.content().get(0)[0], b.content().get(0)[0]));
         for (PolNear.Attribution g : inOrder) {
             int goldLength = g.contentLength();
+            List<Found> inside = new ArrayList<>();
+            int covered = 0;
             Found best = null;
             int bestOverlap = 0;
             for (Found f : found) {
-                int overlap = 0;
-                for (int[] fragment : g.content()) {
-                    overlap += Math.max(0, Math.min(f.end(), fragment[1]) - Math.max(f.start(), fragment[0]));
+                int overlap = overlap(f, g);
+                if (used.contains(f) || overlap == 0) {
+                    continue;
                 }
-                if (!used.contains(f) && overlap > bestOverlap && overlap >= coverage * goldLength
-                        && f.end() - f.start() <= 2 * goldLength) {
+                if (2 * overlap > f.end() - f.start()) {
+                    inside.add(f);
+                    covered += overlap;
+                }
+                if (overlap > bestOverlap && f.end() - f.start() <= 2 * goldLength) {
                     best = f;
                     bestOverlap = overlap;
                 }
             }
-            if (best != null) {
+            if (covered >= coverage * goldLength && covered > bestOverlap) {
+                inside.sort((a, b) -> Integer.compare(overlap(b, g), overlap(a, g)));
+                used.addAll(inside);
+                matches.put(g, inside);
+            } else if (best != null && bestOverlap >= coverage * goldLength) {
                 used.add(best);
-                matches.put(g, best);
+                matches.put(g, List.of(best));
             }
         }
         return matches;
+    }
+
+    private static int overlap(Found f, PolNear.Attribution g) {
+        int overlap = 0;
+        for (int[] fragment : g.content()) {
+            overlap += Math.max(0, Math.min(f.end(), fragment[1]) - Math.max(f.start(), fragment[0]));
+        }
+        return overlap;
     }
 
     /**
