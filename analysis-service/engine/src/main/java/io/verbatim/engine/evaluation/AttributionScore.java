@@ -69,6 +69,11 @@ final class AttributionScore {
         }
     }
 
+    /** The counts over all quote types. */
+    Counts all() {
+        return all;
+    }
+
     void add(PolNear.Article article, List<Found> found) {
         List<PolNear.Attribution> gold = article.attributions();
         Map<PolNear.Attribution, List<Found>> at30 = match(gold, found, 0.3);

@@ -149,22 +149,37 @@ final class PolNear {
     }
 
     /**
-     * Direct when the whole content is within quote marks (the marks may be just inside or just outside its span),
-     * mixed when it holds a quote mark otherwise, indirect when it holds none.
+     * Direct when the whole content is within quote marks: its first fragment opens with a mark (just inside or
+     * just before it), its last closes with one (just inside, or just after it, punctuation between), and no mark
+     * stands inside a fragment (a quotation cut by its reporting clause is one content of two fragments); mixed
+     * when it holds a quote mark otherwise; indirect when it holds none.
      */
     static QuoteType typeOf(String text, List<int[]> content) {
         int start = content.get(0)[0];
         int end = content.get(content.size() - 1)[1];
-        String inside = text.substring(start, end).strip();
-        int open = start > 0 && isOpening(text.charAt(start - 1)) ? 1 : 0;
-        int close = end < text.length() && isClosing(text.charAt(end)) ? 1 : 0;
-        boolean opens = open == 1 || !inside.isEmpty() && isOpening(inside.charAt(0));
-        boolean closes = close == 1 || inside.matches("(?s).*[”\"][.,!?]?$") || inside.matches("(?s).*[.,!?][”\"]$");
-        String body = inside.replaceFirst("^[“\"]", "").replaceFirst("[.,!?]?[”\"][.,!?]?$", "");
-        if (opens && closes && body.chars().noneMatch(c -> c == '”' || c == '"')) {
+        boolean opens = start > 0 && isOpening(text.charAt(start - 1)) || isOpening(text.charAt(start));
+        int after = end;
+        while (after < text.length() && after < end + 2 && ".,!?".indexOf(text.charAt(after)) >= 0) {
+            after++;
+        }
+        boolean closes = isClosing(text.charAt(end - 1)) || after < text.length() && isClosing(text.charAt(after))
+                || text.substring(start, end).matches("(?s).*[”\"][.,!?]?\\s*$");
+        boolean markInside = false;
+        boolean anyMark = false;
+        for (int[] fragment : content) {
+            String body = text.substring(fragment[0], fragment[1]);
+            anyMark |= body.chars().anyMatch(PolNear::isMark);
+            markInside |= body.strip().replaceFirst("^[“\"]", "").replaceFirst("[.,!?]?[”\"][.,!?]?$", "")
+                    .chars().anyMatch(PolNear::isMark);
+        }
+        if (opens && closes && !markInside) {
             return QuoteType.DIRECT;
         }
-        return inside.chars().anyMatch(c -> c == '“' || c == '”' || c == '"') ? QuoteType.MIXED : QuoteType.INDIRECT;
+        return anyMark ? QuoteType.MIXED : QuoteType.INDIRECT;
+    }
+
+    private static boolean isMark(int c) {
+        return c == '“' || c == '”' || c == '"';
     }
 
     private static boolean isOpening(char c) {
