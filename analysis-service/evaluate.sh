@@ -23,7 +23,7 @@ source "$here/engine-classpath.sh"
 heap=1g
 if [[ " $* " == *" --polnear "* ]]; then
     engine_classpath="$engine_classpath:$engine/target/baseline-models"
-    heap=3g # CoreNLP's baseline parses every sentence
+    heap=4g # CoreNLP's baseline parses every sentence and resolves coreference
 fi
 exec "$java" -Xmx$heap \
     -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$engine_classpath" io.verbatim.engine.evaluation.EvaluateCommand "$@" \

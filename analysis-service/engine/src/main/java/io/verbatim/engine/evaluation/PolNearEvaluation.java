@@ -1,6 +1,5 @@
 package io.verbatim.engine.evaluation;
 
-import edu.stanford.nlp.coref.CorefCoreAnnotations;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -17,7 +16,6 @@ import io.verbatim.engine.model.QuoteType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Properties;
 
@@ -57,15 +55,12 @@ final class PolNearEvaluation {
         ours.print(String.format("engine (%s): %d tokens in %.1f s, %.0f tokens/s on one thread", engine.version(),
                 tokens, nanos / 1e9, tokens / (nanos / 1e9)));
 
-        // Two pipelines: the quote annotator's attribution reads the document's coreference chains, which are left
-        // out (an empty set of chains between the two); requirements not enforced, as it names coreference among them.
-        StanfordCoreNLP parse = new StanfordCoreNLP(baselineProperties("tokenize,ssplit,pos,lemma,ner,depparse"));
-        StanfordCoreNLP quotes = new StanfordCoreNLP(baselineProperties("quote"), false);
+        StanfordCoreNLP corenlp = new StanfordCoreNLP(baselineProperties());
         AttributionScore baseline = new AttributionScore();
         for (PolNear.Article article : articles) {
-            baseline.add(article, quoteAttribution(parse, quotes, article.text()));
+            baseline.add(article, quoteAttribution(corenlp, article.text()));
         }
-        baseline.print("CoreNLP quote + quoteattribution (its English pipeline, no coreference)");
+        baseline.print("CoreNLP quote + quoteattribution (with its statistical coreference)");
     }
 
     private static AttributionScore.Found found(Quote quote) {
@@ -75,14 +70,14 @@ final class PolNearEvaluation {
     }
 
     /**
-     * The engine's English pipeline settings with CoreNLP's quote annotators after them. Its quote attribution may
-     * use coreference chains; they are left out (CoreNLP's coreference models weigh a gigabyte of heap), so the
-     * sieves that read pronouns and names in the quote's context decide alone.
+     * The engine's English pipeline settings (tokenizer, tagger, entities, UD parser) with what CoreNLP's quote
+     * attribution reads after them: entity mentions, lemmas, and the coreference chains of its statistical
+     * coreference (Clark and Manning, EMNLP 2015), which its sieves use to name a pronoun's speaker.
      */
-    private static Properties baselineProperties(String annotators) {
-        Properties props = CoreNlpEnglish.properties(annotators);
+    private static Properties baselineProperties() {
+        Properties props = CoreNlpEnglish.properties("tokenize,ssplit,pos,lemma,ner,depparse,coref,quote");
         props.setProperty("ner.buildEntityMentions", "true");
-        props.setProperty("quote.attribution.useCoref", "false");
+        props.setProperty("coref.algorithm", "statistical");
         return props;
     }
 
@@ -90,12 +85,9 @@ final class PolNearEvaluation {
      * CoreNLP's quotes (the marks left out of the span: the engine's spans are inside them) and the mention its
      * sieves chose as each one's speaker. It finds quotes in marks only.
      */
-    private static List<AttributionScore.Found> quoteAttribution(StanfordCoreNLP parse, StanfordCoreNLP quoteAnnotator,
-                                                                 String text) {
+    private static List<AttributionScore.Found> quoteAttribution(StanfordCoreNLP corenlp, String text) {
         Annotation document = new Annotation(text);
-        parse.annotate(document);
-        document.set(CorefCoreAnnotations.CorefChainAnnotation.class, new HashMap<>());
-        quoteAnnotator.annotate(document);
+        corenlp.annotate(document);
         List<CoreLabel> tokens = document.get(CoreAnnotations.TokensAnnotation.class);
         List<AttributionScore.Found> found = new ArrayList<>();
         List<CoreMap> quotes = document.get(CoreAnnotations.QuotationsAnnotation.class);
