@@ -19,9 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the English conventions (curly and straight marks, nested single quotes, "said Mayor X", "X told reporters
  * that", "according to", a dash before the reporting clause) and who says each.
  */
-class EnglishArticleTest {
+public class EnglishArticleTest {
 
-    static final String ARTICLE = """
+    public static final String ARTICLE = """
             Harbour town votes to rebuild its sea wall
 
             The sea wall of Porthaven, a fishing town in Maine, collapsed during the March storms. On Tuesday \
