@@ -35,7 +35,10 @@ public class Demo {
         }
         String location = accepted.headers().firstValue("Location").orElseThrow();
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(accepted.body());
-        System.out.println("POST /api/v1/articles -> 202 Accepted, id " + (id.find() ? id.group(1) : "?"));
+        Matcher language = Pattern.compile("\"language\"\\s*:\\s*\"([^\"]+)\"").matcher(accepted.body());
+        Matcher source = Pattern.compile("\"languageSource\"\\s*:\\s*\"([^\"]+)\"").matcher(accepted.body());
+        System.out.println("POST /api/v1/articles -> 202 Accepted, id " + (id.find() ? id.group(1) : "?") + ", language "
+                + (language.find() ? language.group(1) : "?") + " (" + (source.find() ? source.group(1) : "?") + ")");
         System.out.println("waiting for " + location);
 
         // An article posted before is already there: wait a little for this delivery's analysis, which

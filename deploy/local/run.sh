@@ -10,8 +10,9 @@
 # Ports (environment): INGEST_PORT [8081], ANALYSIS_PORT [8082], QUERY_PORT [8083], their management ports (health,
 # metrics, OpenAPI) INGEST_MANAGEMENT_PORT [9081], ANALYSIS_MANAGEMENT_PORT [9082], QUERY_MANAGEMENT_PORT [9083],
 # VERBATIM_KAFKA_PORT [9092], VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local].
+# The languages the pipeline reads, set alike in the three services: VERBATIM_LANGUAGES [fr], comma-separated.
 # Locally Kafka is plaintext and unauthenticated, on 127.0.0.1 only; in Kubernetes it is TLS with a client
-# certificate per service (README, "Kubernetes"). See the README for the rest.
+# certificate per service (deploy/README.md, "Kubernetes"). See the README for the rest.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,7 +49,7 @@ management_port_of() {
     esac
 }
 
-heap_of() { # measured: about 190 MB live in analysis-service (the NER model), 15 MB in the others
+heap_of() { # measured: 437 MiB live in analysis-service after a full GC (the French models, verbatim-fr-24 and -25), 15 MB in the others
     case $1 in
         analysis-service) echo "-Xmx768m" ;;
         *) echo "-Xmx256m" ;;
@@ -77,7 +78,9 @@ build_if_needed() {
     local stale=0 svc jar
     for svc in "${services[@]}"; do
         jar=$repo/$svc/target/quarkus-app/quarkus-run.jar
-        if [[ ! -f $jar ]] || [[ -n $(find "$repo/$svc/src/main" "$repo/$svc/pom.xml" "$repo/pom.xml" -newer "$jar" -type f -print -quit) ]]; then
+        # Sources and poms of the service and of the modules inside its folder (analysis-service/engine).
+        if [[ ! -f $jar ]] || [[ -n $(find "$repo/$svc" "$repo/pom.xml" -path '*/target' -prune -o \
+            \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -type f -print -quit) ]]; then
             stale=1
         fi
     done
@@ -100,6 +103,9 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$VERBATIM_KAFKA_PORT \
     VERBATIM_DB_URL=jdbc:postgresql://127.0.0.1:$VERBATIM_PG_PORT/${VERBATIM_DB_NAME:-verbatim} \
     VERBATIM_QUERY_BASE_URL=${VERBATIM_QUERY_BASE_URL:-http://localhost:$query_port} \
+    VERBATIM_INGEST_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
+    VERBATIM_ANALYSIS_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
+    VERBATIM_QUERY_SEARCH_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
         nohup "$java" "$(heap_of "$svc")" -XX:+UseG1GC -Dquarkus.http.port="$port" \
         -jar "$repo/$svc/target/quarkus-app/quarkus-run.jar" >"$run_dir/$svc.log" 2>&1 &
     echo $! >"$run_dir/$svc.pid"
@@ -152,7 +158,7 @@ start() {
     build_if_needed
     "$here/infra.sh" start
     log "Kafka and PostgreSQL listen on 127.0.0.1 only, Kafka in plaintext without authentication: fine on this"
-    log "  machine; the Kubernetes manifests use TLS, client certificates and ACLs (README, \"Kubernetes\")"
+    log "  machine; the Kubernetes manifests use TLS, client certificates and ACLs (deploy/README.md, \"Kubernetes\")"
     local svc
     for svc in "${services[@]}"; do start_service "$svc"; done
     for svc in "${services[@]}"; do await_ready "$svc"; done

@@ -5,7 +5,8 @@
 #   deploy/local/test.sh [extra Maven arguments]      e.g. deploy/local/test.sh -pl analysis-service -am
 #   deploy/local/test.sh --quick [extra Maven arguments]
 #       the inner loop: unit tests and @QuarkusTest of the three services, without packaging them and without
-#       the end-to-end, fault, browser and manifest tests
+#       the end-to-end, fault, browser and manifest tests; e.g. deploy/local/test.sh --quick -pl query-service -am
+#       (one service and the modules it needs) or deploy/local/test.sh --quick -Dtest=QueryApiTest (one test class)
 #
 # It first checks what the tests need (a JDK 17+, xz; for the full run npm, chromium and chromedriver too): as
 # root it installs what is missing with apt-get, otherwise it names each missing package and stops.
@@ -25,8 +26,13 @@ export VERBATIM_PG_PORT=15432
 maven=(verify)
 if [[ ${1:-} == --quick ]]; then
     shift
-    # -Dtest=SomeTest then selects tests without failing the modules that have none of that name.
-    maven=(test -pl deploy/contracts,ingest-service,analysis-service/engine,analysis-service,query-service -Dsurefire.failIfNoSpecifiedTests=false)
+    # The three services and the modules they need, unless the arguments name modules of their own (Maven would
+    # run both lists). -Dtest=SomeTest then selects tests without failing the modules that have none of that name.
+    modules=(-pl deploy/contracts,ingest-service,analysis-service/engine,analysis-service,query-service)
+    for arg in "$@"; do
+        [[ $arg == -pl* || $arg == --projects* ]] && modules=()
+    done
+    maven=(test "${modules[@]}" -Dsurefire.failIfNoSpecifiedTests=false)
 fi
 
 # What the tests need beyond Maven Central, checked before anything is built. As root (as CI runs) what is

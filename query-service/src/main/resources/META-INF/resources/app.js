@@ -136,6 +136,9 @@ function barChart(points, label) {
 
 // ---- pages ---------------------------------------------------------------------------------------------------
 
+/** The languages a reader may filter on (the API takes any ISO 639-1 code). */
+const LANGUAGE_NAMES = { '': 'toutes', fr: 'français', en: 'anglais' };
+
 function searchForm(params) {
   const field = (name, text, input) => h('label', { for: 'f-' + name }, text, input);
   const select = (name, options) => h('select', { id: 'f-' + name, name },
@@ -148,6 +151,7 @@ function searchForm(params) {
     field('source', 'Source', h('input', { id: 'f-source', name: 'source', value: params.source || '' })),
     field('entityType', 'Nomme un(e)', select('entityType', { '': 'peu importe', PER: 'personne', ORG: 'organisation', LOC: 'lieu', MISC: 'divers' })),
     field('quoteType', 'Citation', select('quoteType', { '': 'peu importe', direct: 'directe', mixed: 'mixte', indirect: 'indirecte' })),
+    field('language', 'Langue', select('language', LANGUAGE_NAMES)),
     field('sort', 'Tri', select('sort', { '': 'automatique', relevance: 'pertinence', date: 'date' })),
     h('button', { type: 'submit' }, 'Rechercher'));
   form.addEventListener('submit', event => {
@@ -183,7 +187,7 @@ function articleItem(a) {
 async function searchPage(params) {
   document.title = 'Verbatim — recherche';
   const filters = { q: params.q, from: params.from, to: params.to, source: params.source, entityType: params.entityType,
-    quoteType: params.quoteType, sort: params.sort, entity: params.entity, speaker: params.speaker };
+    quoteType: params.quoteType, language: params.language, sort: params.sort, entity: params.entity, speaker: params.speaker };
   const results = h('section', { 'aria-label': 'Résultats' }, h('p', { class: 'empty' }, 'Chargement…'));
   fill(main, h('h1', {}, 'Qui a dit quoi'), searchForm(params), results);
   try {
@@ -357,6 +361,8 @@ async function speakersPage(params) {
   const form = h('form', { class: 'search' },
     h('label', { for: 'p-from' }, 'Du', h('input', { id: 'p-from', name: 'from', type: 'date', value: params.from || '' })),
     h('label', { for: 'p-to' }, 'Au', h('input', { id: 'p-to', name: 'to', type: 'date', value: params.to || '' })),
+    h('label', { for: 'p-language' }, 'Langue', h('select', { id: 'p-language', name: 'language' },
+      Object.entries(LANGUAGE_NAMES).map(([value, text]) => h('option', { value, selected: params.language === value }, text)))),
     h('button', { type: 'submit' }, 'Afficher'));
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -364,12 +370,12 @@ async function speakersPage(params) {
     for (const [name, value] of new FormData(form)) if (value) query.set(name, value);
     location.hash = '#/speakers?' + query;
   });
-  const period = { from: params.from, to: params.to };
+  const filters = { from: params.from, to: params.to, language: params.language };
   const speakers = h('section', {}, h('h2', {}, 'Les plus cités'), h('p', { class: 'empty' }, 'Chargement…'));
   const entities = h('section', {}, h('h2', {}, 'Les plus nommés'), h('p', { class: 'empty' }, 'Chargement…'));
   fill(main, h('h1', {}, 'Orateurs et entités'), form, h('div', { class: 'grid' }, speakers, entities));
   try {
-    const [ranking, top] = await Promise.all([api('speakers', { ...period, size: 25 }), api('entities/top', { ...period, size: 25 })]);
+    const [ranking, top] = await Promise.all([api('speakers', { ...filters, size: 25 }), api('entities/top', { ...filters, size: 25 })]);
     fill(speakers, h('h2', {}, 'Les plus cités'),
       h('p', { class: 'meta' }, 'Classés par déclarations : une déclaration reprise par plusieurs articles compte une fois ; les citations, toutes reprises comprises, à côté.'),
       ranking.items.length ? h('table', {},

@@ -23,8 +23,8 @@ public interface AnalysisConfig {
 
     /**
      * The engine's time per article; past it the analysis is abandoned and the record dead-lettered with the
-     * reason {@code timeout}. A 1 MiB body of prose (some 200,000 tokens) takes about 40 s of CPU: the default
-     * leaves room for a machine busy with other work.
+     * reason {@code timeout}. A 1 MiB body of news prose (190,000 tokens) took 16–20 s of CPU with analyzers
+     * verbatim-fr-24 and -25: the default leaves room for a machine busy with other work.
      */
     @WithDefault("120s")
     Duration timeBudget();

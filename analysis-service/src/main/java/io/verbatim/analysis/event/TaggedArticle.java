@@ -1,5 +1,7 @@
 package io.verbatim.analysis.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +25,9 @@ public record TaggedArticle(
     public static final int SCHEMA_VERSION = 1;
     public static final String TOPIC = "articles.tagged";
 
+    /** {@code languageSource} is left out for articles ingested before ingest-service said how it chose the language. */
     public record ArticleFields(String title, String body, String url, String source, String language,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String languageSource,
                                 OffsetDateTime publishedAt, List<String> authors, Instant receivedAt) {
     }
 

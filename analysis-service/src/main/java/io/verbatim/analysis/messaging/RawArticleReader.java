@@ -53,6 +53,10 @@ public class RawArticleReader {
         if (article.body().indexOf('\u0000') >= 0 || article.title().indexOf('\u0000') >= 0) {
             throw new PoisonRecordException("invalid", "title or body contains NUL characters, which PostgreSQL cannot store");
         }
+        if (article.languageSource() != null && !RawArticle.LANGUAGE_SOURCES.contains(article.languageSource())) {
+            throw new PoisonRecordException("invalid", "languageSource '" + article.languageSource() + "' is none of "
+                    + RawArticle.LANGUAGE_SOURCES);
+        }
         if (article.receivedAt() == null) {
             throw new PoisonRecordException("invalid", "receivedAt is required");
         }

@@ -103,13 +103,13 @@ public class EntityCatalog {
         em.createNativeQuery("""
                         UPDATE article SET title = ?2, body = ?3, url = ?4, source = ?5, language = ?6, published_at = ?7,
                             authors = ARRAY(SELECT jsonb_array_elements_text(CAST(?8 AS jsonb))), received_at = ?9,
-                            analyzed_at = ?10, analyzer_version = ?11, token_count = ?12
+                            analyzed_at = ?10, analyzer_version = ?11, token_count = ?12, language_source = ?13
                         WHERE id = ?1""")
                 .setParameter(1, article.id).setParameter(2, article.title).setParameter(3, article.body)
                 .setParameter(4, article.url).setParameter(5, article.source).setParameter(6, article.language)
                 .setParameter(7, article.publishedAt).setParameter(8, authorsJson).setParameter(9, article.receivedAt)
                 .setParameter(10, article.analyzedAt).setParameter(11, article.analyzerVersion)
-                .setParameter(12, article.tokenCount)
+                .setParameter(12, article.tokenCount).setParameter(13, article.languageSource)
                 .executeUpdate();
         return statements;
     }
@@ -118,15 +118,15 @@ public class EntityCatalog {
     public boolean insertArticleIfAbsent(Article article, String authorsJson) {
         int inserted = em.createNativeQuery("""
                         INSERT INTO article (id, title, body, url, source, language, published_at, authors, received_at,
-                                             analyzed_at, analyzer_version, token_count)
+                                             analyzed_at, analyzer_version, token_count, language_source)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ARRAY(SELECT jsonb_array_elements_text(CAST(?8 AS jsonb))), ?9,
-                                ?10, ?11, ?12)
+                                ?10, ?11, ?12, ?13)
                         ON CONFLICT (id) DO NOTHING""")
                 .setParameter(1, article.id).setParameter(2, article.title).setParameter(3, article.body)
                 .setParameter(4, article.url).setParameter(5, article.source).setParameter(6, article.language)
                 .setParameter(7, article.publishedAt).setParameter(8, authorsJson).setParameter(9, article.receivedAt)
                 .setParameter(10, article.analyzedAt).setParameter(11, article.analyzerVersion)
-                .setParameter(12, article.tokenCount)
+                .setParameter(12, article.tokenCount).setParameter(13, article.languageSource)
                 .executeUpdate();
         return inserted == 1;
     }

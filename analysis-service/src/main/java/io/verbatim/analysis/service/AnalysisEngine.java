@@ -102,8 +102,9 @@ public class AnalysisEngine {
         }
         Function<String, Analysis> ready = language == null ? null : loaded.get(language);
         if (ready == null) {
-            throw new PoisonRecordException("invalid", "no analyzer for language '" + language + "' (have "
-                    + loaded.keySet() + ")");
+            throw new PoisonRecordException("invalid", "no analyzer for language '" + language + "': this instance"
+                    + " loads " + loaded.keySet() + " (verbatim.analysis.languages), and ingest-service should have"
+                    + " refused it (verbatim.ingest.supported-languages)");
         }
         Run run = new Run();
         analyses.execute(() -> run.execute(() -> ready.apply(text)));

@@ -131,6 +131,7 @@ public class ArticleStore {
         article.url = raw.url();
         article.source = raw.source();
         article.language = raw.language();
+        article.languageSource = raw.languageSource();
         article.authors = (raw.authors() == null ? List.<String>of() : raw.authors()).toArray(String[]::new);
         article.publishedAt = raw.publishedAt();
         article.receivedAt = raw.receivedAt();
@@ -161,7 +162,8 @@ public class ArticleStore {
                         q.speakerDescriptor(), q.confidence(), statements.get(new AnalysisRows.Span(q.start(), q.end()))))
                 .toList();
         TaggedArticle.ArticleFields fields = new TaggedArticle.ArticleFields(article.title, article.body, article.url,
-                article.source, article.language, article.publishedAt, List.of(article.authors), article.receivedAt);
+                article.source, article.language, article.languageSource, article.publishedAt, List.of(article.authors),
+                article.receivedAt);
         return new TaggedArticle(TaggedArticle.SCHEMA_VERSION, article.id.toString(), article.analyzerVersion,
                 article.analyzedAt, fields, entities, mentions, quotes);
     }

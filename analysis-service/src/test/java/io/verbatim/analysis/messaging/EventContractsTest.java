@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * analysis-service on both sides of its contracts (deploy/contracts), on the real broker: it reads every
@@ -43,7 +44,7 @@ class EventContractsTest {
             TAGGED.assertKeptBy(record.value());
 
             JsonNode article = JSON.readTree(record.value()).get("article");
-            for (String field : new String[] {"title", "body", "url", "source", "language", "authors"}) {
+            for (String field : new String[] {"title", "body", "url", "source", "language", "languageSource", "authors"}) {
                 assertEquals(raw.get(field), article.get(field), field + " carried from articles.raw to articles.tagged");
             }
             for (String instant : new String[] {"publishedAt", "receivedAt"}) {
@@ -54,5 +55,19 @@ class EventContractsTest {
                 }
             }
         }
+    }
+
+    /** A record written before ingest-service said how it chose the language is published without saying it. */
+    @Test
+    void aRawRecordWithoutLanguageSourceIsPublishedWithoutIt() throws Exception {
+        ObjectNode raw = (ObjectNode) JSON.readTree(RAW.examples().get(0));
+        String id = UUID.randomUUID().toString();
+        raw.put("id", id).remove("languageSource");
+        KafkaTestClient.send("articles.raw", id, raw.toString());
+
+        ConsumerRecord<String, String> record = KafkaTestClient.first(TaggedArticle.TOPIC, id, Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("no tagged record for " + id));
+        TAGGED.assertKeptBy(record.value());
+        assertFalse(JSON.readTree(record.value()).get("article").has("languageSource"), record.value());
     }
 }

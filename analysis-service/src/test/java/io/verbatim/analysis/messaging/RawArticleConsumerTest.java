@@ -44,7 +44,7 @@ class RawArticleConsumerTest {
 
     private static String raw(String id, String title, String body) throws Exception {
         return JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", id, "title", title, "body", body,
-                "source", "Test", "language", "fr", "authors", List.of("Rédaction"),
+                "source", "Test", "language", "fr", "languageSource", "detected", "authors", List.of("Rédaction"),
                 "receivedAt", "2025-06-12T12:00:00Z"));
     }
 
@@ -84,6 +84,8 @@ class RawArticleConsumerTest {
                 .orElseThrow(() -> new AssertionError("no tagged record for " + id));
         JsonNode event = JSON.readTree(tagged.value());
         assertEquals(1, event.get("schemaVersion").asInt());
+        assertEquals("fr", event.get("article").get("language").asText());
+        assertEquals("detected", event.get("article").get("languageSource").asText());
         JsonNode quote = event.get("quotes").get(0);
         assertEquals("Nous avons tiré les leçons de l'hiver dernier", quote.get("text").asText());
         assertEquals("Anne Girardin", quote.get("speaker").get("name").asText());
@@ -94,6 +96,24 @@ class RawArticleConsumerTest {
         assertEquals(1, articles(uuid));
         assertEquals(1, quotes(uuid).size());
         assertEquals(quote.get("speaker").get("id").asLong(), quotes(uuid).get(0).speakerEntityId);
+        assertEquals("detected", article(uuid).languageSource);
+    }
+
+    @Test
+    void anArticleInALanguageThisInstanceDoesNotLoadIsDeadLetteredAndTheConsumerCarriesOn() throws Exception {
+        String german = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", german, JSON.writeValueAsString(Map.of("schemaVersion", 1, "id", german,
+                "title", "Hochwasser", "body", "„Wir haben aus dem letzten Winter gelernt“, sagte die Präfektin.",
+                "language", "de", "languageSource", "given", "authors", List.of(), "receivedAt", "2025-06-12T12:00:00Z")));
+        String next = UUID.randomUUID().toString();
+        KafkaTestClient.send("articles.raw", next, raw(next, "Après l'article en allemand"));
+
+        ConsumerRecord<String, String> dead = KafkaTestClient.first("articles.dlq", german, Duration.ofSeconds(90))
+                .orElseThrow(() -> new AssertionError("German article not in articles.dlq"));
+        assertTrue(header(dead, "dead-letter-reason").startsWith("invalid: no analyzer for language 'de': this instance"
+                + " loads ["), header(dead, "dead-letter-reason"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> articles(UUID.fromString(next)) == 1);
+        assertEquals(0, articles(UUID.fromString(german)));
     }
 
     @Transactional

@@ -26,7 +26,7 @@ class ModelLoadFailureTest {
         ArticleProcessing processing = new ArticleProcessing(new SimpleMeterRegistry());
         processing.engine = engine;
         RawArticle article = new RawArticle(1, "0ca31174-2924-3aa0-83a7-2c5807ed07ac", "Titre", "Texte.", null, null,
-                "fr", null, List.of(), Instant.now());
+                "fr", "given", null, List.of(), Instant.now());
 
         CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> processing.process(article));
         Thread.sleep(1_000);

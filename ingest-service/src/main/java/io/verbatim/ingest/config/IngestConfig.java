@@ -20,9 +20,16 @@ public interface IngestConfig {
     @WithDefault("1000")
     int maxBatchSize();
 
-    /** Languages the analysis engine can read; other articles are refused at the edge. */
+    /**
+     * Languages the analysis engine reads (analysis-service's verbatim.analysis.languages): an article in another,
+     * given or detected, is refused with 422.
+     */
     @WithDefault("fr")
     Set<String> supportedLanguages();
+
+    /** The language of an article posted without one whose text is too short to detect it; a supported one. */
+    @WithDefault("fr")
+    String defaultLanguage();
 
     /** Public base URL of query-service, used in the Location of accepted articles. */
     @WithDefault("http://localhost:8083")

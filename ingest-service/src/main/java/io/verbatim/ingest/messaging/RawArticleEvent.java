@@ -17,6 +17,7 @@ public record RawArticleEvent(
         String url,
         String source,
         String language,
+        String languageSource,
         OffsetDateTime publishedAt,
         List<String> authors,
         Instant receivedAt) {

@@ -16,6 +16,7 @@ import io.verbatim.ingest.service.ArticleRejectedException;
 import io.verbatim.ingest.service.ArticleSubmission;
 import io.verbatim.ingest.service.BrokerUnavailableException;
 import io.verbatim.ingest.service.FieldError;
+import io.verbatim.ingest.service.LanguageSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -48,8 +49,12 @@ public class ArticleBatchResource {
 
     public static final String NDJSON = "application/x-ndjson";
 
-    /** Outcome of one item: status 202 with id and location, or an error status with the reasons. */
-    public record ItemResult(int index, int status, String id, String location, String title, List<FieldError> errors) {
+    /**
+     * Outcome of one item: status 202 with id, location and the language it is analysed in (given, detected or the
+     * default), or an error status with the reasons.
+     */
+    public record ItemResult(int index, int status, String id, String location, String title, String language,
+                             LanguageSource languageSource, List<FieldError> errors) {
     }
 
     public record BatchResult(int accepted, int rejected, List<ItemResult> items) {
@@ -77,7 +82,7 @@ public class ArticleBatchResource {
     @Operation(summary = "Submit a JSON array of articles",
             description = "Up to verbatim.ingest.max-batch-size items, each at most verbatim.ingest.max-article-bytes"
                     + " of JSON. Answers 200 once every item is settled; each item carries its own status (202"
-                    + " accepted, 400, 413, 429 past the client's rate, or 503). Items are submitted as they are read:"
+                    + " accepted, 400, 413, 422 for a language the pipeline does not read, 429 past the client's rate, or 503). Items are submitted as they are read:"
                     + " when the batch is refused midway (413 for too many items or an item too large, 400 for"
                     + " malformed JSON), the items before were submitted, and sending them again is harmless (same ids).")
     @APIResponse(responseCode = "200", description = "Per-item results, in request order.")
@@ -216,11 +221,12 @@ public class ArticleBatchResource {
         }
         try {
             return ingestion.accept(article, null)
-                    .map(a -> new ItemResult(index, 202, a.id(), a.location().toString(), article.title(), List.of()))
-                    .onFailure(BrokerUnavailableException.class).recoverWithItem(e -> new ItemResult(index, 503, null,
-                            null, article.title(), List.of(new FieldError("body", "Kafka unavailable, retry later"))))
-                    .onFailure(ArticleRejectedException.class).recoverWithItem(e -> new ItemResult(index,
-                            ((ArticleRejectedException) e).status(), null, null, article.title(),
+                    .map(a -> new ItemResult(index, 202, a.id(), a.location().toString(), article.title(),
+                            a.language().code(), a.language().source(), List.of()))
+                    .onFailure(BrokerUnavailableException.class).recoverWithItem(e -> failure(index, 503,
+                            article.title(), List.of(new FieldError("body", "Kafka unavailable, retry later"))))
+                    .onFailure(ArticleRejectedException.class).recoverWithItem(e -> failure(index,
+                            ((ArticleRejectedException) e).status(), article.title(),
                             ((ArticleRejectedException) e).errors()));
         } catch (ArticleRejectedException e) {
             return failed(index, e.status(), article.title(), e.errors());
@@ -228,6 +234,10 @@ public class ArticleBatchResource {
     }
 
     private static Uni<ItemResult> failed(int index, int status, String title, List<FieldError> errors) {
-        return Uni.createFrom().item(new ItemResult(index, status, null, null, title, errors));
+        return Uni.createFrom().item(failure(index, status, title, errors));
+    }
+
+    private static ItemResult failure(int index, int status, String title, List<FieldError> errors) {
+        return new ItemResult(index, status, null, null, title, null, null, errors);
     }
 }

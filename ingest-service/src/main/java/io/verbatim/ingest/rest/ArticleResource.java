@@ -5,6 +5,7 @@ import io.verbatim.ingest.service.AcceptedArticle;
 import io.verbatim.ingest.service.ArticleIngestion;
 import io.verbatim.ingest.security.WriteKeys;
 import io.verbatim.ingest.service.ArticleSubmission;
+import io.verbatim.ingest.service.LanguageSource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,8 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(WriteKeys.WRITER)
 public class ArticleResource {
 
-    /** The id of an accepted article. */
-    public record Accepted(String id) {
+    /** An accepted article: its id, the language it is analysed in and how that was chosen. */
+    public record Accepted(String id, String language, LanguageSource languageSource) {
     }
 
     @Inject
@@ -42,7 +43,9 @@ public class ArticleResource {
     @Operation(summary = "Submit an article for analysis",
             description = "Answers only once Kafka has stored the article. Posting the same article again "
                     + "(same Idempotency-Key, else same url, else same source, title and body) returns the same id.")
-    @APIResponse(responseCode = "202", description = "Stored in Kafka; Location is where query-service will serve it.",
+    @APIResponse(responseCode = "202", description = "Stored in Kafka; Location is where query-service will serve it."
+            + " The body says the language the article is analysed in, and whether it was given, detected or the"
+            + " default of a text too short to tell.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     @APIResponse(responseCode = "400", description = "Invalid article; each bad field is named.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -52,6 +55,9 @@ public class ArticleResource {
             + " it is read), the body over verbatim.ingest.max-body-bytes, or the record over what Kafka takes.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "In a language the pipeline does not read, given or detected, or"
+            + " in none the detector can tell: the detail names the languages it reads.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka unreachable: not stored, retry after Retry-After seconds.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -63,6 +69,7 @@ public class ArticleResource {
     }
 
     static Response accepted(AcceptedArticle article) {
-        return Response.accepted(new Accepted(article.id())).location(article.location()).build();
+        return Response.accepted(new Accepted(article.id(), article.language().code(), article.language().source()))
+                .location(article.location()).build();
     }
 }

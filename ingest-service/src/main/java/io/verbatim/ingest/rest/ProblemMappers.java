@@ -81,7 +81,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(ArticleRejectedException e, UriInfo uri) {
-        return problem(uri, e.status(), e.getMessage(), null, e.errors());
+        return problem(uri, e.status(), e.getMessage(), e.detail(), e.errors());
     }
 
     @ServerExceptionMapper

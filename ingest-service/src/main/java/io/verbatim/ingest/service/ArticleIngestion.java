@@ -33,13 +33,20 @@ public class ArticleIngestion {
     @Inject
     Validator validator;
 
-    /** Checks the rules that bean validation cannot express (configurable limits) and publishes. */
+    @Inject
+    ArticleLanguages languages;
+
+    /**
+     * Checks the rules that bean validation cannot express (configurable limits), chooses the article's language
+     * (refusing one the pipeline does not read) and publishes.
+     */
     public Uni<AcceptedArticle> accept(ArticleSubmission article, String idempotencyKey) {
         checkLimits(article);
+        ArticleLanguage language = languages.choose(article.title(), article.body(), article.language());
         String id = ArticleId.of(article, idempotencyKey).toString();
         RawArticleEvent event = new RawArticleEvent(RawArticleEvent.SCHEMA_VERSION, id, article.title().strip(),
-                article.body(), article.url(), article.source(), article.languageOrDefault(), article.publishedAt(),
-                article.authors() == null ? List.of() : article.authors(), Instant.now());
+                article.body(), article.url(), article.source(), language.code(), language.source().label(),
+                article.publishedAt(), article.authors() == null ? List.of() : article.authors(), Instant.now());
         return publisher.publish(event)
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(e -> {
@@ -52,8 +59,9 @@ public class ArticleIngestion {
                     LOG.warnf("article %s not acknowledged by Kafka: %s", id, e.toString());
                     return new BrokerUnavailableException(id, e);
                 })
-                .invoke(() -> LOG.debugf("article %s accepted (%d chars)", id, article.body().length()))
-                .replaceWith(new AcceptedArticle(id, locationOf(id)));
+                .invoke(() -> LOG.debugf("article %s accepted (%d chars, %s %s)", id, article.body().length(),
+                        language.source().label(), language.code()))
+                .replaceWith(new AcceptedArticle(id, locationOf(id), language));
     }
 
     /** Bean validation for items of a batch, which are not validated by the REST layer. */
@@ -108,10 +116,6 @@ public class ArticleIngestion {
         if (bodyBytes > config.maxBodyBytes()) {
             throw new ArticleRejectedException(413, "Article body too large", List.of(new FieldError("body",
                     "is " + bodyBytes + " bytes, the limit is " + config.maxBodyBytes())));
-        }
-        if (!config.supportedLanguages().contains(article.languageOrDefault())) {
-            throw new ArticleRejectedException(400, "Unsupported language", List.of(new FieldError("language",
-                    "must be one of " + config.supportedLanguages())));
         }
     }
 }

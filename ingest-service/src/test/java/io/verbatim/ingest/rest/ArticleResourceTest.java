@@ -129,11 +129,4 @@ class ArticleResourceTest {
                 .post("/api/v1/articles")
                 .then().statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("body"));
     }
-
-    @Test
-    void unsupportedLanguageIsRefused() {
-        Api.client().contentType(ContentType.JSON).body(Map.of("title", "t", "body", "b", "language", "de"))
-                .post("/api/v1/articles")
-                .then().statusCode(400).body("errors[0].field", equalTo("language"));
-    }
 }

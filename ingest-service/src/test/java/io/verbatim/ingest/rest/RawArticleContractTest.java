@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The bytes ingest really writes on articles.raw keep the topic's contract (deploy/contracts), for an article
- * with every optional field and for one with none: renaming or retyping a field of RawArticleEvent fails here
+ * with every optional field, for one with none and for one whose language is detected: renaming or retyping a field of RawArticleEvent fails here
  * unless its schema version is bumped, with a new schema.
  */
 @QuarkusTest
@@ -31,7 +31,8 @@ class RawArticleContractTest {
                 "source", "AFP", "language", "fr", "publishedAt", "2025-06-12T14:30:00+02:00",
                 "authors", List.of("Léa Dupont", "Marc Petit"));
         Map<String, Object> minimal = Map.of("title", "Contrat minimal " + run, "body", "Rien d’autre.");
-        for (Map<String, Object> article : List.of(full, minimal)) {
+        Map<String, Object> detected = Map.of("title", "Contrat détecté " + run, "body", ArticleLanguageTest.FRENCH);
+        for (Map<String, Object> article : List.of(full, minimal, detected)) {
             String id = Api.client().contentType(ContentType.JSON).body(article).post("/api/v1/articles")
                     .then().statusCode(202).extract().path("id");
             ConsumerRecord<String, String> record = RawTopicReader.find(id, Duration.ofSeconds(30))

@@ -15,7 +15,9 @@ record TaggedArticleEvent(int schemaVersion, String id, Instant analyzedAt, Fiel
 
     static final int SCHEMA_VERSION = 1;
 
-    record Fields(String title, String url, String source, String language, OffsetDateTime publishedAt) {
+    /** languageSource is absent from records of articles ingested before ingest-service said how it chose language. */
+    record Fields(String title, String url, String source, String language, String languageSource,
+                  OffsetDateTime publishedAt) {
     }
 
     record Entity(long id, String name, String type) {
@@ -30,7 +32,7 @@ record TaggedArticleEvent(int schemaVersion, String id, Instant analyzedAt, Fiel
 
     StreamedArticle toStreamed() {
         return new StreamedArticle(id, article.title(), article.source(), article.url(), article.language(),
-                article.publishedAt(), analyzedAt,
+                article.languageSource(), article.publishedAt(), analyzedAt,
                 entities == null ? List.of() : entities.stream().map(e -> new StreamedEntity(e.id(), e.name(), e.type())).toList(),
                 quotes == null ? List.of() : quotes.stream().map(q -> new StreamedQuote(q.text(), q.type(), q.cue(),
                         q.speaker() == null ? null : new EntityRef(q.speaker().id(), q.speaker().name()),

@@ -29,6 +29,9 @@ public class Article extends PanacheEntityBase {
     public String url;
     public String source;
     public String language;
+    /** given, detected or default: how ingest-service chose language; null for articles ingested before it said. */
+    @Column(name = "language_source")
+    public String languageSource;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] authors;
     @Column(name = "published_at")

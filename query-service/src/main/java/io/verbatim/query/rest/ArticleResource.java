@@ -57,7 +57,7 @@ public class ArticleResource {
             @Parameter(description = "Until this date (ISO-8601); a bare date includes that day.", example = "2025-06-30")
             @QueryParam("to") String to,
             @Parameter(description = "Exact source.", example = "AFP") @QueryParam("source") String source,
-            @Parameter(description = "Language code.", example = "fr") @QueryParam("language") String language,
+            @Parameter(description = "Only articles in this language (ISO 639-1 code).", example = "fr") @QueryParam("language") String language,
             @Parameter(description = "Only articles naming an entity of this type: PER, ORG, LOC or MISC.",
                     example = "ORG") @QueryParam("entityType") String entityType,
             @Parameter(description = "Only articles with a quote of this type: direct, mixed or indirect.",
@@ -100,7 +100,8 @@ public class ArticleResource {
         return Period.of(Ids.instant("from", from, false), Ids.instant("to", to, true));
     }
 
-    private static String language(String value) {
+    /** A language filter: a code such as fr, folded to lower case; null when absent. */
+    static String language(String value) {
         String language = Ids.text("language", value);
         if (language == null || language.isBlank()) {
             return null;

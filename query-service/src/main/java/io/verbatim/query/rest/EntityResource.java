@@ -55,9 +55,11 @@ public class EntityResource {
             @Parameter(description = "Until this date; a bare date includes that day.", example = "2025-06-30")
             @QueryParam("to") String to,
             @Parameter(description = "PER, ORG, LOC or MISC.", example = "ORG") @QueryParam("type") String type,
+            @Parameter(description = "Only mentions in articles in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language,
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @QueryParam("size") String size) {
-        return entities.top(ArticleResource.period(from, to), Ids.text("type", type),
+        return entities.top(ArticleResource.period(from, to), Ids.text("type", type), ArticleResource.language(language),
                 PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
     }
 

@@ -37,7 +37,8 @@ public class QuoteResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it.")
     public Page<QuoteQueries.QuoteWithArticle> list(
             @Parameter(description = "Speaker entity id.", example = "12") @QueryParam("speaker") String speaker,
-            @Parameter(description = "French full-text search in the quote (accent-insensitive).", example = "inflation")
+            @Parameter(description = "Full-text search in the quote, in its language (accent-insensitive).",
+                    example = "inflation")
             @QueryParam("q") String q,
             @Parameter(description = "direct, mixed or indirect.", example = "direct") @QueryParam("type") String type,
             @Parameter(description = "Only quotes in articles naming this entity id.", example = "40")
@@ -47,15 +48,18 @@ public class QuoteResource {
             @Parameter(description = "Until this date; a bare date includes that day.", example = "2025-06-30")
             @QueryParam("to") String to,
             @Parameter(description = "Exact source of the article.", example = "AFP") @QueryParam("source") String source,
+            @Parameter(description = "Only quotes in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language,
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (capped).", example = "20") @QueryParam("size") String size) {
-        return quotes.list(filter(Ids.number("speaker", speaker), q, type, entity, from, to, source),
+        return quotes.list(filter(Ids.number("speaker", speaker), q, type, entity, from, to, source, language),
                 PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
     }
 
     static QuoteQueries.Filter filter(Long speaker, String q, String type, String entity, String from, String to,
-                                      String source) {
+                                      String source, String language) {
         return new QuoteQueries.Filter(speaker, Ids.text("q", q), QuoteQueries.type("type", type),
-                ArticleResource.period(from, to), Ids.text("source", source), Ids.number("entity", entity));
+                ArticleResource.period(from, to), Ids.text("source", source), Ids.number("entity", entity),
+                ArticleResource.language(language));
     }
 }

@@ -50,9 +50,11 @@ public class SpeakerResource {
             @QueryParam("to") String to,
             @Parameter(description = "Speaker type: PER (people) or ORG (organisations speaking).", example = "PER")
             @QueryParam("type") String type,
+            @Parameter(description = "Only statements and quotes in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language,
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (capped).", example = "20") @QueryParam("size") String size) {
-        return speakers.ranking(ArticleResource.period(from, to), Ids.text("type", type),
+        return speakers.ranking(ArticleResource.period(from, to), Ids.text("type", type), ArticleResource.language(language),
                 PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
     }
 
@@ -66,8 +68,11 @@ public class SpeakerResource {
     public SpeakerQueries.SpeakerProfile profile(
             @PathParam("id") String id,
             @Parameter(description = "From this date (ISO-8601), inclusive.") @QueryParam("from") String from,
-            @Parameter(description = "Until this date; a bare date includes that day.") @QueryParam("to") String to) {
-        return speakers.profile(Ids.entityId("id", id), ArticleResource.period(from, to));
+            @Parameter(description = "Until this date; a bare date includes that day.") @QueryParam("to") String to,
+            @Parameter(description = "Only statements and quotes in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language) {
+        return speakers.profile(Ids.entityId("id", id), ArticleResource.period(from, to),
+                ArticleResource.language(language));
     }
 
     @GET
@@ -77,14 +82,16 @@ public class SpeakerResource {
     @APIResponse(responseCode = "404", description = "Unknown entity.")
     public Page<QuoteQueries.QuoteWithArticle> quotes(
             @PathParam("id") String id,
-            @Parameter(description = "French full-text search in the quote.") @QueryParam("q") String q,
+            @Parameter(description = "Full-text search in the quote, in its language.") @QueryParam("q") String q,
             @Parameter(description = "direct, mixed or indirect.") @QueryParam("type") String type,
             @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "Only quotes in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language,
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (capped).") @QueryParam("size") String size) {
         long speaker = Ids.entityId("id", id);
         // Every parameter is checked before the speaker is looked up: a bad request is a 400 whoever it names.
-        QuoteQueries.Filter filter = QuoteResource.filter(speaker, q, type, null, from, to, null);
+        QuoteQueries.Filter filter = QuoteResource.filter(speaker, q, type, null, from, to, null, language);
         PageRequest page = PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config);
         speakers.require(speaker);
         return quotes.list(filter, page);

@@ -48,10 +48,12 @@ public class StatementResource {
                     example = "2025-06-30") @QueryParam("to") String to,
             @Parameter(description = "Only statements this source reported (exact source).", example = "AFP")
             @QueryParam("source") String source,
+            @Parameter(description = "Only statements in this language (ISO 639-1 code).", example = "fr")
+            @QueryParam("language") String language,
             @Parameter(description = "nextCursor of the previous page.") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (capped).", example = "20") @QueryParam("size") String size) {
         StatementQueries.Filter filter = new StatementQueries.Filter(Ids.number("speaker", speaker), Ids.text("q", q),
-                ArticleResource.period(from, to), Ids.text("source", source));
+                ArticleResource.period(from, to), Ids.text("source", source), ArticleResource.language(language));
         return statements.list(filter, PageRequest.of(Ids.text("cursor", cursor), Ids.integer("size", size), config));
     }
 

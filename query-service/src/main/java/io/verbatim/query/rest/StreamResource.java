@@ -36,7 +36,7 @@ public class StreamResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Newly tagged articles as Server-Sent Events",
             description = "Each event is named \"article\", has the article id as its id and a JSON body: id, title,"
-                    + " source, url, language, publishedAt, analyzedAt, entities (id, name, type) and quotes (text,"
+                    + " source, url, language, languageSource, publishedAt, analyzedAt, entities (id, name, type) and quotes (text,"
                     + " type, cue, speaker, speakerDescriptor). Only articles tagged after the connection are sent;"
                     + " an article may come twice (keep the last per id). Idle connections get a comment line every"
                     + " 20 s. A client far behind is disconnected and should reconnect. Each client (its key, else its"

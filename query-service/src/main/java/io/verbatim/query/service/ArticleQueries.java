@@ -37,10 +37,11 @@ public class ArticleQueries {
     /**
      * {@code snippet} and {@code rank} are given for full-text searches only. {@code copyOf} names the original when
      * this article is a copy (the same dispatch republished): the earliest article of its story. Lists can fold
-     * copies on it.
+     * copies on it. {@code languageSource}: whether the language was given, detected or the default of a text too
+     * short to tell (null for articles ingested before ingest-service said).
      */
     public record ArticleSummary(UUID id, String title, String source, String url, String language,
-                                 OffsetDateTime publishedAt, Instant receivedAt, int quoteCount, Snippet snippet,
+                                 String languageSource, OffsetDateTime publishedAt, Instant receivedAt, int quoteCount, Snippet snippet,
                                  Float rank, UUID copyOf) {
     }
 
@@ -69,7 +70,7 @@ public class ArticleQueries {
 
     /** {@code copyOf} as in {@link ArticleSummary}; {@code copies}: the other articles of its story, oldest first. */
     public record ArticleDetail(UUID id, String title, String body, String source, String url, String language,
-                                List<String> authors, OffsetDateTime publishedAt, Instant receivedAt,
+                                String languageSource, List<String> authors, OffsetDateTime publishedAt, Instant receivedAt,
                                 Instant analyzedAt, String analyzerVersion, UUID copyOf, List<StoryArticle> copies,
                                 List<MentionView> entities, List<QuoteView> quotes) {
     }
@@ -167,7 +168,7 @@ public class ArticleQueries {
                 : "10 DESC, " + Sql.ARTICLE_DATE + " DESC, a.id DESC";
         Query rows = sql.query(em, "SELECT a.id, a.title, a.source, a.url, a.language, a.published_at, a.received_at,"
                 + " (SELECT count(*) FROM quote q WHERE q.article_id = a.id), " + Sql.ARTICLE_DATE + ", " + rank
-                + ", " + snippet + ", " + COPY_OF + " FROM article a"
+                + ", " + snippet + ", " + COPY_OF + ", a.language_source FROM article a"
                 + (few ? " WHERE a.id IN (" + Sql.newestIds("a.id", Sql.ARTICLE_DATE, "FROM article a" + sql.where(),
                 page.fetch(), true) + ")" : sql.where()) + " ORDER BY " + order + " LIMIT " + page.fetch());
         List<ArticleSummary> items = new ArrayList<>();
@@ -177,7 +178,7 @@ public class ArticleQueries {
             UUID id = (UUID) r[0];
             dates.put(id, toOffsetDateTime(r[8]));
             items.add(new ArticleSummary(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    toOffsetDateTime(r[5]), toInstant(r[6]), ((Number) r[7]).intValue(),
+                    (String) r[12], toOffsetDateTime(r[5]), toInstant(r[6]), ((Number) r[7]).intValue(),
                     r[10] == null ? null : snippet((String) r[10]), r[9] == null ? null : ((Number) r[9]).floatValue(),
                     (UUID) r[11]));
         }
@@ -219,7 +220,7 @@ public class ArticleQueries {
         Map<Long, EntityRef> refs = entityIds.isEmpty() ? Map.of()
                 : NamedEntity.<NamedEntity>list("id in ?1", entityIds).stream()
                 .collect(Collectors.toMap(e -> e.id, e -> new EntityRef(e.id, e.name), (x, y) -> x, LinkedHashMap::new));
-        return new ArticleDetail(a.id, a.title, a.body, a.source, a.url, a.language,
+        return new ArticleDetail(a.id, a.title, a.body, a.source, a.url, a.language, a.languageSource,
                 a.authors == null ? List.of() : List.of(a.authors), a.publishedAt, a.receivedAt, a.analyzedAt,
                 a.analyzerVersion, copies.isEmpty() ? null : copyOf(id), copies,
                 mentions.stream().map(m -> new MentionView(m.start, m.end, m.type, m.text, refs.get(m.entityId))).toList(),

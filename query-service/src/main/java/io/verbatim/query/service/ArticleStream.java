@@ -38,7 +38,7 @@ public class ArticleStream {
 
     /** An article as it was tagged; the same id may come twice (at-least-once delivery): keep the last. */
     public record StreamedArticle(String id, String title, String source, String url, String language,
-                                  OffsetDateTime publishedAt, Instant analyzedAt, List<StreamedEntity> entities,
+                                  String languageSource, OffsetDateTime publishedAt, Instant analyzedAt, List<StreamedEntity> entities,
                                   List<StreamedQuote> quotes) {
 
         boolean names(Long entity) {

@@ -87,13 +87,14 @@ public class EntityQueries {
             articles.add(new ArticleRef((UUID) r[0], (String) r[1], ArticleQueries.toOffsetDateTime(r[2])));
         }
         List<QuoteQueries.QuoteWithArticle> said = quotes.list(
-                new QuoteQueries.Filter(id, null, null, null, null, null), new PageRequest(DETAIL_LIMIT, null)).items();
+                new QuoteQueries.Filter(id, null, null, null, null, null, null), new PageRequest(DETAIL_LIMIT, null)).items();
         return new EntityDetail(e.id, e.name, e.type, NamedEntity.aliasesOf(id), mentions, articles, said);
     }
 
-    /** The most mentioned entities of a period. */
-    public Page<RankedEntity> top(Period period, String type, PageRequest page) {
-        Sql sql = new Sql().period("m.article_date", period).and("m.type = :type", "type", type("type", type));
+    /** The most mentioned entities of a period, in the articles of {@code language} when given. */
+    public Page<RankedEntity> top(Period period, String type, String language, PageRequest page) {
+        Sql sql = new Sql().period("m.article_date", period).and("m.type = :type", "type", type("type", type))
+                .and("m.article_id IN (SELECT a.id FROM article a WHERE a.language = :language)", "language", language);
         int offset = page.offset();
         List<RankedEntity> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT e.id, e.name, e.type, t.mentions, t.articles FROM"

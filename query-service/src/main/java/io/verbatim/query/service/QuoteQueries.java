@@ -21,19 +21,25 @@ public class QuoteQueries {
     @Inject
     TextSearch search;
 
+    /** {@code language}: its article's, in which the quote is searched. */
     public record QuoteWithArticle(long id, String text, String type, String cue, ArticleQueries.EntityRef speaker,
-                                   String speakerDescriptor, UUID articleId, String articleTitle, OffsetDateTime date,
-                                   int start, int end, double confidence, Long statementId) {
+                                   String speakerDescriptor, UUID articleId, String articleTitle, String language,
+                                   OffsetDateTime date, int start, int end, double confidence, Long statementId) {
     }
 
-    /** Filters that combine; any may be null. text is French full-text search in the quote itself. */
-    public record Filter(Long speaker, String text, String type, Period period, String source, Long entity) {
+    /**
+     * Filters that combine; any may be null. text is full-text search in the quote itself, in its language (in
+     * {@code language} only when given).
+     */
+    public record Filter(Long speaker, String text, String type, Period period, String source, Long entity,
+                         String language) {
     }
 
     public Page<QuoteWithArticle> list(Filter filter, PageRequest page) {
         Sql sql = new Sql()
                 .and("q.speaker_entity_id = :speaker", "speaker", filter.speaker())
-                .and(search.matches("q.search_vector", "q.language", false), "text",
+                .and("q.language = :language", "language", filter.language())
+                .and(search.matches("q.search_vector", "q.language", filter.language() != null), "text",
                         filter.text() == null || filter.text().isBlank() ? null : filter.text())
                 .and("q.type = :type", "type", filter.type())
                 .period("q.article_date", filter.period())
@@ -55,7 +61,7 @@ public class QuoteQueries {
         }
         List<QuoteWithArticle> items = new ArrayList<>();
         for (Object row : sql.query(em, "SELECT q.id, q.text, q.type, q.cue, e.id, e.name, q.speaker_descriptor,"
-                + " a.id, a.title, q.article_date, q.start_offset, q.end_offset, q.confidence, q.statement_id FROM quote q"
+                + " a.id, a.title, q.language, q.article_date, q.start_offset, q.end_offset, q.confidence, q.statement_id FROM quote q"
                 + " JOIN (" + Sql.newestIds("q.id", "q.article_date", from + sql.where(), page.fetch(), few)
                 + ") p ON p.id = q.id JOIN article a ON a.id = q.article_id"
                 + " LEFT JOIN entity e ON e.id = q.speaker_entity_id ORDER BY q.article_date DESC, q.id DESC")
@@ -64,9 +70,9 @@ public class QuoteQueries {
             ArticleQueries.EntityRef who = r[4] == null ? null
                     : new ArticleQueries.EntityRef(((Number) r[4]).longValue(), (String) r[5]);
             items.add(new QuoteWithArticle(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    who, (String) r[6], (UUID) r[7], (String) r[8], ArticleQueries.toOffsetDateTime(r[9]),
-                    ((Number) r[10]).intValue(), ((Number) r[11]).intValue(), ((Number) r[12]).doubleValue(),
-                    r[13] == null ? null : ((Number) r[13]).longValue()));
+                    who, (String) r[6], (UUID) r[7], (String) r[8], (String) r[9], ArticleQueries.toOffsetDateTime(r[10]),
+                    ((Number) r[11]).intValue(), ((Number) r[12]).intValue(), ((Number) r[13]).doubleValue(),
+                    r[14] == null ? null : ((Number) r[14]).longValue()));
         }
         return Page.of(items, page, q -> Cursor.after("quote", q.date(), q.id()), page.first() ? matching : null);
     }

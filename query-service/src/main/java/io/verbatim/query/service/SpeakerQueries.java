@@ -51,18 +51,23 @@ public class SpeakerQueries {
     /**
      * Speakers by statements first reported in the period, then by quotes. Whole months inside the period come
      * from the monthly rollups (speaker_month, statement_month, kept by triggers); only the partial months at its
-     * ends are counted from the quotes and statements themselves.
+     * ends are counted from the quotes and statements themselves. The rollups count every language together: in one
+     * {@code language}, everything is counted from the quotes and statements in it.
      */
-    public Page<RankedSpeaker> ranking(Period period, String type, PageRequest page) {
+    public Page<RankedSpeaker> ranking(Period period, String type, String language, PageRequest page) {
         String entityType = EntityQueries.type("type", type);
         OffsetDateTime from = period == null ? null : period.from();
         OffsetDateTime to = period == null ? null : period.to();
         OffsetDateTime wholeFrom = from == null ? null : ceilMonth(from);
         OffsetDateTime wholeTo = to == null ? null : floorMonth(to);
-        boolean rollup = wholeFrom == null || wholeTo == null || wholeFrom.isBefore(wholeTo);
+        boolean rollup = language == null && (wholeFrom == null || wholeTo == null || wholeFrom.isBefore(wholeTo));
         List<String> parts = new ArrayList<>();
         Sql sql = new Sql();
-        if (rollup) {
+        if (language != null) {
+            parts.add(rawCounts(inPeriod("q.article_date", from, to) + " AND q.language = :language"));
+            parts.add(rawStatements(inPeriod("s.first_seen_at", from, to) + " AND s.language = :language"));
+            sql.bind("language", language);
+        } else if (rollup) {
             String months = (wholeFrom == null ? "" : " AND month >= CAST(:wholeFrom AS date)")
                     + (wholeTo == null ? "" : " AND month < CAST(:wholeTo AS date)");
             parts.add("SELECT speaker_entity_id, 0 AS statements, quotes, articles, last_quoted FROM speaker_month"
@@ -96,7 +101,7 @@ public class SpeakerQueries {
             rows.add((Object[]) row);
         }
         Map<Long, String> descriptors = latestDescriptors(rows.stream().map(r -> ((Number) r[0]).longValue()).toList(),
-                period);
+                period, language);
         List<RankedSpeaker> items = new ArrayList<>();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();
@@ -105,6 +110,12 @@ public class SpeakerQueries {
                     descriptors.get(id)));
         }
         return Page.of(items, page, s -> Cursor.after("offset", offset + page.size()), null);
+    }
+
+    /** The condition that a date column is in the period, whichever of its ends are given. */
+    private static String inPeriod(String dateColumn, OffsetDateTime from, OffsetDateTime to) {
+        return "true" + (from == null ? "" : " AND " + dateColumn + " >= :from")
+                + (to == null ? "" : " AND " + dateColumn + " < :to");
     }
 
     private static String rawCounts(String condition) {
@@ -127,9 +138,11 @@ public class SpeakerQueries {
         return floor.isEqual(t) ? floor : floor.plusMonths(1);
     }
 
-    public SpeakerProfile profile(long id, Period period) {
+    /** The speaker's profile over the period, from the quotes and statements in {@code language} when given. */
+    public SpeakerProfile profile(long id, Period period, String language) {
         NamedEntity e = entities.require(id);
-        Sql sql = new Sql().and("q.speaker_entity_id = :id", "id", id).period("q.article_date", period);
+        Sql sql = new Sql().and("q.speaker_entity_id = :id", "id", id).period("q.article_date", period)
+                .and("q.language = :language", "language", language);
         String from = " FROM quote q";
         Object[] totals = (Object[]) sql.query(em, "SELECT count(*), count(DISTINCT q.article_id),"
                 + " min(q.article_date), max(q.article_date)" + from + sql.where()).getSingleResult();
@@ -141,7 +154,8 @@ public class SpeakerQueries {
             descriptors.add(new Descriptor((String) r[0], ((Number) r[1]).longValue(),
                     ArticleQueries.toOffsetDateTime(r[2]), ArticleQueries.toOffsetDateTime(r[3])));
         }
-        Sql said = new Sql().and("s.speaker_entity_id = :id", "id", id).period("s.first_seen_at", period);
+        Sql said = new Sql().and("s.speaker_entity_id = :id", "id", id).period("s.first_seen_at", period)
+                .and("s.language = :language", "language", language);
         long statements = ((Number) said.query(em, "SELECT count(*) FROM statement s" + said.where())
                 .getSingleResult()).longValue();
         List<QuotesOnDay> days = new ArrayList<>();
@@ -159,12 +173,13 @@ public class SpeakerQueries {
         entities.require(id);
     }
 
-    private Map<Long, String> latestDescriptors(List<Long> speakers, Period period) {
+    private Map<Long, String> latestDescriptors(List<Long> speakers, Period period, String language) {
         Map<Long, String> latest = new HashMap<>();
         if (speakers.isEmpty()) {
             return latest;
         }
-        Sql sql = new Sql().period("q.article_date", period).and("q.speaker_descriptor IS NOT NULL");
+        Sql sql = new Sql().period("q.article_date", period).and("q.speaker_descriptor IS NOT NULL")
+                .and("q.language = :language", "language", language);
         // One index probe per speaker (quote_speaker_date_idx), newest first.
         sql.bind("speakers", speakers);
         for (Object row : sql.query(em, "SELECT s.id, d.speaker_descriptor FROM entity s"

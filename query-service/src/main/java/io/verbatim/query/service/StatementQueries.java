@@ -45,16 +45,19 @@ public class StatementQueries {
 
     /**
      * Filters that combine; any may be null. The period is the date of the first report; text is full-text search
-     * in the statement's text, in its language; source keeps the statements that source reported.
+     * in the statement's text, in its language; source keeps the statements that source reported; language those
+     * in that language (the language of the quote that made the statement).
      */
-    public record Filter(Long speaker, String text, Period period, String source) {
+    public record Filter(Long speaker, String text, Period period, String source, String language) {
     }
 
     public Page<StatementView> list(Filter filter, PageRequest page) {
         boolean words = filter.text() != null && !filter.text().isBlank();
         Sql sql = new Sql()
                 .and("s.speaker_entity_id = :speaker", "speaker", filter.speaker())
-                .and(search.matches("s.search_vector", "s.language", false), "text", words ? filter.text() : null)
+                .and("s.language = :language", "language", filter.language())
+                .and(search.matches("s.search_vector", "s.language", filter.language() != null), "text",
+                        words ? filter.text() : null)
                 .period("s.first_seen_at", filter.period())
                 .and("EXISTS (SELECT 1 FROM quote q JOIN article a ON a.id = q.article_id"
                         + " WHERE q.statement_id = s.id AND a.source = :source)", "source", filter.source());

@@ -81,6 +81,30 @@ public class Fixtures {
         return new Stored(id, speakerId, 0, name, source);
     }
 
+    /**
+     * An article in a language (ISO 639-1) that ingest-service detected, quoting and naming the speaker of
+     * {@code speaker} (its name ends the body); the source is fresh.
+     */
+    @Transactional
+    public Stored detectedQuoting(Stored speaker, String title, String body, String quote, String language) {
+        String source = "Source " + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO article (id, title, body, source, language, language_source, published_at,"
+                        + " received_at, analyzer_version, token_count) VALUES (?1, ?2, ?3, ?4, ?5, 'detected', now(),"
+                        + " now(), 'test', 40)")
+                .setParameter(1, id).setParameter(2, title).setParameter(3, body).setParameter(4, source)
+                .setParameter(5, language).executeUpdate();
+        int start = body.indexOf(quote);
+        em.createNativeQuery("INSERT INTO quote (article_id, start_offset, end_offset, text, type, cue, speaker_entity_id,"
+                        + " speaker_descriptor, confidence) VALUES (?1, ?2, ?3, ?4, 'direct', 'say', ?5, 'minister', 0.9)")
+                .setParameter(1, id).setParameter(2, start).setParameter(3, start + quote.length())
+                .setParameter(4, quote).setParameter(5, speaker.speakerId()).executeUpdate();
+        int named = body.lastIndexOf(speaker.speakerName());
+        mention(id, speaker.speakerId(), named, named + speaker.speakerName().length(), speaker.speakerName(), "PER");
+        groupStatements(id);
+        return new Stored(id, speaker.speakerId(), 0, speaker.speakerName(), source);
+    }
+
     /** An article with this body and nothing found in it. */
     @Transactional
     public UUID plainArticle(String title, String body, String source) {

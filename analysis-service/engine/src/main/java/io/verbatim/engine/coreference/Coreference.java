@@ -109,6 +109,10 @@ public final class Coreference {
     private Link pronounAt(int i) {
         Token token = tokens.get(i);
         String word = lexicon.lower(token.text());
+        Link demonstrative = demonstrativeAt(i);
+        if (demonstrative != null) {
+            return demonstrative;
+        }
         String inverted = lexicon.morphology().invertedSubject(word);
         Lexicon.Pronoun pronoun = lexicon.referringPronoun(inverted != null ? inverted : word);
         Role role = Role.SUBJECT;
@@ -133,6 +137,48 @@ public final class Coreference {
             genders[entity] = pronoun.gender();
         }
         return new Link(start, token.end(), token.sentence(), Kind.PRONOUN, role, entity, text.substring(start, token.end()));
+    }
+
+    /**
+     * "Paul Martin a rencontré Jacques Roux. Ce dernier a affirmé …": a demonstrative ("celui-ci", "ce dernier") takes
+     * the last one named that agrees with it, a person before an organisation, not the most salient: unlike "il",
+     * it points away from the subject to the most recent referent (the form-specific account of Kaiser and
+     * Trueswell 2008, "Interpreting pronouns and demonstratives in Finnish", Language and Cognitive Processes 23(5)).
+     */
+    private Link demonstrativeAt(int i) {
+        Token token = tokens.get(i);
+        int last = i;
+        Lexicon.Pronoun pronoun = lexicon.demonstrativePronoun(lexicon.lower(token.text()));
+        if (pronoun == null && i + 2 < tokens.size() && tokens.get(i + 2).sentence() == token.sentence()
+                && opensPredicate(tokens.get(i + 2))) {
+            // "ce dernier a affirmé", not "ce dernier rapport".
+            pronoun = lexicon.demonstrativePronoun(lexicon.lower(token.text()) + " " + lexicon.lower(tokens.get(i + 1).text()));
+            last = i + 1;
+        }
+        if (pronoun == null) {
+            return null;
+        }
+        int entity = -1;
+        for (EntityType type : List.of(EntityType.PER, EntityType.ORG)) {
+            for (int k = links.size() - 1; entity < 0 && k >= Math.max(0, links.size() - MAX_LINKS_BACK)
+                    && links.get(k).sentence() >= token.sentence() - Chains.WINDOW; k--) {
+                int candidate = links.get(k).entity();
+                if (candidate >= 0 && entities.get(candidate).type() == type && agrees(candidate, pronoun)) {
+                    entity = candidate;
+                }
+            }
+        }
+        Role role = afterPreposition(i) ? Role.INDIRECT : Role.SUBJECT;
+        int end = tokens.get(last).end();
+        return new Link(token.start(), end, token.sentence(), Kind.PRONOUN, role, entity, text.substring(token.start(), end));
+    }
+
+    /** A word that can open what is said of a subject: a comma, a verb, an auxiliary, a reporting verb, a clitic. */
+    private boolean opensPredicate(Token token) {
+        String word = lexicon.lower(token.text());
+        return word.equals(",") || "VERB".equals(token.pos()) || "AUX".equals(token.pos())
+                || lexicon.is(WordClass.AUXILIARIES, word) || lexicon.isCueForm(word)
+                || lexicon.is(WordClass.PREVERBAL_CLITICS, word);
     }
 
     private int antecedent(int offset, int sentence, Lexicon.Pronoun pronoun, Role role) {
@@ -191,6 +237,7 @@ public final class Coreference {
         }
         List<String> words = new ArrayList<>();
         int end = -1;
+        int headToken = -1;
         for (int k = j; k < tokens.size() && k < j + MAX_DESCRIPTION_WORDS; k++) {
             Token t = tokens.get(k);
             String word = lexicon.lower(t.text());
@@ -203,10 +250,19 @@ public final class Coreference {
             if (!content.isEmpty()) {
                 words.addAll(content);
                 end = t.end();
+                headToken = headToken < 0 ? k : headToken;
             }
         }
         if (words.isEmpty()) {
             return null;
+        }
+        // "L'association Les Amis du Moulin organise", "le président Marc Dubois", "la procureure, Anne Roux,": a
+        // description right before a name or its apposition is that name's kind or role, not an anaphor (Lee et
+        // al.'s appositive and role-appositive precise constructs).
+        Mention named = nameRightAfter(end);
+        if (named != null) {
+            return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), named.entity(),
+                    text.substring(opener.start(), end));
         }
         // The longest run of the phrase's words, from its head, that some entity's roles hold.
         for (int size = words.size(); size >= 1; size--) {
@@ -214,6 +270,13 @@ public final class Coreference {
             int entity = mostSalientWithRole(opener.start(), opener.sentence(), head);
             if (entity >= 0) {
                 return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), entity,
+                        text.substring(opener.start(), end));
+            }
+        }
+        if (words.size() == 1 && isAnaphoricPersonRole(opener, headToken)) {
+            int person = mostSalientPerson(opener.sentence(), lexicon.genderOfRole(words.get(0)));
+            if (person >= 0) {
+                return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), person,
                         text.substring(opener.start(), end));
             }
         }
@@ -229,6 +292,65 @@ public final class Coreference {
             }
         }
         return null;
+    }
+
+    /**
+     * "L'ancien maire de Tours, Jean Germain, … Le nouveau ministre a assuré": a singular definite description whose
+     * head is a person's role or title and which no restrictive complement or relative clause follows refers back,
+     * even when no one was given that role, as most such descriptions in news do (Vieira and Poesio 2000, "An
+     * empirically based system for processing definite descriptions", Computational Linguistics 26(4): definite
+     * descriptions without restrictive post-modification are mostly anaphoric). "Le ministre de l'Intérieur", "la
+     * juge qui instruit" introduce someone new.
+     */
+    private boolean isAnaphoricPersonRole(Token opener, int headToken) {
+        String article = lexicon.lower(opener.text());
+        if (headToken < 0 || !lexicon.is(WordClass.DEFINITE_ARTICLES, article) || lexicon.is(WordClass.PLURAL_QUANTIFIERS, article)) {
+            return false;
+        }
+        String noun = lexicon.lower(tokens.get(headToken).text());
+        if (!lexicon.is(WordClass.TITLES, noun) && !lexicon.isRoleNoun(Lexicon.fold(noun))) {
+            return false;
+        }
+        if (headToken + 1 >= tokens.size() || tokens.get(headToken + 1).sentence() != opener.sentence()) {
+            return true;
+        }
+        Token after = tokens.get(headToken + 1);
+        String word = lexicon.lower(after.text());
+        return !after.isCapitalized() && !lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, word)
+                && !lexicon.is(WordClass.RELATIVE_PRONOUNS, word);
+    }
+    /** The name mention that starts right after the offset, with only spaces or a comma between, if any (mentions are in text order). */
+    private Mention nameRightAfter(int offset) {
+        int low = 0;
+        int high = mentions.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (mentions.get(middle).start() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        if (low == mentions.size()) {
+            return null;
+        }
+        Mention m = mentions.get(low);
+        String between = text.substring(offset, m.start()).strip();
+        return m.entity() >= 0 && (between.isEmpty() || between.equals(",")) ? m : null;
+    }
+
+    /** The most salient person whose gender, where known, is the one given ('?' for any). */
+    private int mostSalientPerson(int sentence, char gender) {
+        Map<Integer, Double> scores = new HashMap<>();
+        for (int k = links.size() - 1; k >= Math.max(0, links.size() - MAX_LINKS_BACK)
+                && links.get(k).sentence() >= sentence - Chains.WINDOW; k--) {
+            Link link = links.get(k);
+            if (link.entity() >= 0 && entities.get(link.entity()).type() == EntityType.PER
+                    && (gender == '?' || genders[link.entity()] == '?' || genders[link.entity()] == gender)) {
+                scores.merge(link.entity(), Chains.weight(link.role()) * Math.pow(0.5, sentence - link.sentence()), Double::sum);
+            }
+        }
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
     private int mostSalient(int offset, int sentence, EntityType type) {

@@ -267,6 +267,13 @@ public final class SpeakerResolver {
         if (lexicon.isSubjectPronoun(first)) {
             return Optional.of(pronoun(from, first, from, said));
         }
+        Chains.Link demonstrative = chains.referenceAt(from, end);
+        if (demonstrative != null && demonstrative.kind() == Chains.Kind.PRONOUN && demonstrative.start() == from) {
+            // "celui-ci", "ce dernier": as the coreference stage resolved it.
+            int entity = demonstrative.entity();
+            return Optional.of(new Speaker(entity, new Quote.SpeakerMention(from, demonstrative.end(), demonstrative.text()),
+                    entity >= 0 ? entities.get(entity).descriptor() : null, entity >= 0 ? Confidence.RESOLVED : Confidence.NONE));
+        }
         Mention named = speakerMentionIn(from, end);
         if (named == null || named.type() != EntityType.PER) {
             // "un jeune manifestant, Abdel Nasser": the role phrase is followed by the name in apposition.
@@ -445,6 +452,12 @@ public final class SpeakerResolver {
             // Relaxed head match (Lee et al. 2013): "le candidat du FDT" for "le troisième candidat, Karim Belkacem",
             // "la chercheuse" for "Laure Castagné, sociologue" — the most salient person with a role of the head's class.
             best = mostSalientWithRole(from, words.get(0));
+        }
+        if (best < 0) {
+            // Whatever else the coreference stage resolved the phrase to ("le nouveau ministre" for the person the
+            // paragraph is about).
+            Chains.Link reference = chains.referenceAt(from, end);
+            best = reference == null || reference.kind() != Chains.Kind.DESCRIPTION ? -1 : reference.entity();
         }
         if (best < 0) {
             return new Speaker(-1, mention, descriptorText(phrase), Confidence.UNRESOLVED);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -202,6 +203,11 @@ public final class Lexicon {
         return pronoun == null ? '?' : pronoun.gender();
     }
 
+    /** Is a folded noun one of role-classes.txt's, a noun for a kind of person ("chercheuse", "maire")? */
+    public boolean isRoleNoun(String foldedNoun) {
+        return roleClasses.containsKey(foldedNoun);
+    }
+
     /** Do two folded role nouns designate the same kind of person ("sociologue" and "chercheuse")? */
     public boolean sameRoleClass(String foldedNoun, String otherFoldedNoun) {
         Set<Integer> classes = roleClasses.getOrDefault(foldedNoun, Set.of());
@@ -230,6 +236,11 @@ public final class Lexicon {
 
     private boolean sameClass(Set<Integer> classes, String foldedNoun) {
         return roleClasses.getOrDefault(foldedNoun, Set.of()).stream().anyMatch(classes::contains);
+    }
+
+    /** A demonstrative of one or two words that stands for the last one named ("celui-ci", "ce dernier"), or null. */
+    public Pronoun demonstrativePronoun(String lowerCaseWords) {
+        return demonstrativePronouns.get(lowerCaseWords);
     }
 
     /** A personal subject or demonstrative pronoun ("elle", "celui-ci") that stands for someone, or null. */
@@ -297,10 +308,14 @@ public final class Lexicon {
     }
 
     /** A file of pronouns with their gender and number ("il m s"), in file order. */
+    /** Pronouns of one word or more ("ce dernier"), each followed by its gender and number (m/f, s/p). */
     private Map<String, Pronoun> pronouns(String file) {
         Map<String, Pronoun> pronouns = new LinkedHashMap<>();
-        pairs(file, false).forEach((pronoun, features) -> pronouns.put(pronoun,
-                new Pronoun(features.charAt(0), features.endsWith("p"))));
+        for (String line : lines(file)) {
+            String[] fields = line.split("\\s+");
+            String pronoun = String.join(" ", Arrays.copyOfRange(fields, 0, fields.length - 2));
+            pronouns.put(pronoun, new Pronoun(fields[fields.length - 2].charAt(0), fields[fields.length - 1].equals("p")));
+        }
         return pronouns;
     }
 

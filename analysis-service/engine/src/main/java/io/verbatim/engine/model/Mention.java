@@ -6,8 +6,4 @@ public record Mention(int start, int end, String text, EntityType type, int enti
     public Mention withEntity(int entityIndex) {
         return new Mention(start, end, text, type, entityIndex);
     }
-
-    boolean overlaps(int otherStart, int otherEnd) {
-        return start < otherEnd && otherStart < end;
-    }
 }

@@ -2,6 +2,7 @@ package io.verbatim.engine.coreference;
 
 import io.verbatim.engine.ArticleAnalyzer;
 import io.verbatim.engine.Engine;
+import io.verbatim.engine.model.Analysis;
 import io.verbatim.engine.model.Entity;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,43 @@ class CoreferenceTest {
                 + "La direction de Danone n'a pas répondu.";
         ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
         assertEquals("SUD", referent(detail, text, "Le syndicat", 1));
+    }
+
+    @Test
+    void aKindRightBeforeANameIsThatNameNotTheOrganisationBefore() {
+        String text = "Le club de l'US Meyzieu a perdu dimanche. L'association Les Amis du Moulin organise une brocante. "
+                + "« Nous attendons mille visiteurs », a indiqué l'association.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Les Amis du Moulin", referent(detail, text, "L'association", 0));
+        assertEquals("Les Amis du Moulin", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+    }
+
+    @Test
+    void aDefiniteRoleNobodyHoldsRefersBackUnlessAComplementIntroducesSomeoneNew() {
+        String text = "L'ancien maire de Tours, Jean Germain, a été nommé lundi. Le nouveau ministre a assuré qu'il "
+                + "travaillerait avec tous les élus. Le ministre de l'Intérieur a précisé que la passation aurait lieu mardi.";
+        Analysis a = Engine.get().analyze(text);
+        assertEquals("Jean Germain", a.speakerName(a.quotes().get(0)));
+        assertEquals(null, a.speakerName(a.quotes().get(1)));
+    }
+
+    @Test
+    void aRoleInAppositionToANameIsThatName() {
+        String text = "Me Sophie Gaudin a plaidé pour la partie civile. La procureure, Anne Roux, a requis deux ans de prison. "
+                + "Elle a estimé que le prévenu avait « trahi la confiance des familles ».";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Anne Roux", referent(detail, text, "La procureure", 0));
+        assertEquals("Anne Roux", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+    }
+
+    @Test
+    void aDemonstrativeTakesTheLastPersonNamedNotTheSubject() {
+        String text = "Paul Martin a rencontré Jacques Roux, le patron du club. Ce dernier a affirmé que le stade serait "
+                + "rénové. Ce dernier point n'a pas été discuté.";
+        ArticleAnalyzer.Detail detail = Engine.get().analyzeInDetail(text);
+        assertEquals("Jacques Roux", referent(detail, text, "Ce dernier", 0));
+        assertEquals("Jacques Roux", detail.analysis().speakerName(detail.analysis().quotes().get(0)));
+        assertEquals("no link", referent(detail, text, "Ce dernier", 1));
     }
 
     @Test

@@ -55,6 +55,14 @@ class EntitySpanTest {
     }
 
     @Test
+    void schoolsClinicsAndPrefecturesNamedAfterTheirKindAreOrganisations() {
+        Analysis a = Engine.get().analyze("Les élèves de l'école Jean-Macé ont été reçus à la préfecture du Rhône, puis "
+                + "ont visité la clinique du Parc.");
+        assertEquals(List.of("école Jean-Macé", "préfecture du Rhône", "clinique du Parc"), mentions(a, EntityType.ORG));
+        assertEquals(List.of(), mentions(a, EntityType.PER));
+    }
+
+    @Test
     void anAcronymNeverTakesTheArticle() {
         Analysis a = Engine.get().analyze("Le Parti populaire a exclu le député Antoni Pastor. Il a déclaré : « Je ne "
                 + "pensais pas que le PP irait si loin. » Le PP a maintenu sa décision.");

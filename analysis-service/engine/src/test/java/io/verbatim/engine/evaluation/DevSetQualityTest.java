@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DevSetQualityTest {
 
-    // A few points under the figures measured on both folders (quote F1 0.895, speaker 0.886, NER 0.864, cue 0.911,
-    // verbatim-fr-14): a regression of five points fails the build. Move them up with the figures.
+    // About three points under the figures measured on both folders (quote F1 0.895, speaker 0.886, NER 0.871,
+    // cue 0.911, verbatim-fr-24): a regression of three or four points fails the build. Move them up with the figures.
     private static final double FLOOR_QUOTE_F1 = 0.87;
     private static final double FLOOR_SPEAKER = 0.85;
     private static final double FLOOR_NER = 0.84;
@@ -75,9 +75,10 @@ class DevSetQualityTest {
     void ownArticlesStayAboveTheirFloors() throws Exception {
         Scoreboard board = score(Path.of("src/test/resources/gold"));
         assertTrue(board.documents > 0, "no article read");
-        assertTrue(board.micro().f1() >= 0.75, "NER micro-F1 " + board.micro().f1());
-        assertTrue(board.quotes30.f1() >= 0.90, "quote F1 " + board.quotes30.f1());
-        assertTrue(board.speakerAccuracy() >= 0.69, "speaker accuracy " + board.speakerAccuracy());
+        // measured: NER 0.807, quote F1 0.959, speaker 0.904 (verbatim-fr-24)
+        assertTrue(board.micro().f1() >= 0.78, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= 0.93, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= 0.87, "speaker accuracy " + board.speakerAccuracy());
     }
 
     /**
@@ -89,8 +90,9 @@ class DevSetQualityTest {
     void blindArticlesStayAboveTheirFloors() throws Exception {
         Scoreboard board = score(Path.of("src/test/resources/gold-blind"));
         assertTrue(board.documents > 0, "no article read");
-        assertTrue(board.micro().f1() >= 0.78, "NER micro-F1 " + board.micro().f1());
-        assertTrue(board.quotes30.f1() >= 0.89, "quote F1 " + board.quotes30.f1());
-        assertTrue(board.speakerAccuracy() >= 0.71, "speaker accuracy " + board.speakerAccuracy());
+        // measured: NER 0.829, quote F1 0.926, speaker 0.815 (verbatim-fr-24)
+        assertTrue(board.micro().f1() >= 0.80, "NER micro-F1 " + board.micro().f1());
+        assertTrue(board.quotes30.f1() >= 0.90, "quote F1 " + board.quotes30.f1());
+        assertTrue(board.speakerAccuracy() >= 0.78, "speaker accuracy " + board.speakerAccuracy());
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,7 +26,7 @@ final class ManifestRules {
     /** Variables read by the base image's run-java.sh rather than by the application. */
     private static final Set<String> RUN_JAVA_ENV = Set.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO",
             "JAVA_INITIAL_MEM_RATIO", "GC_MAX_METASPACE_SIZE");
-    /** Secrets the operator of the cluster creates at install time (README, "Kubernetes"), with their keys. */
+    /** Secrets the operator of the cluster creates at install time (deploy/README.md, "Kubernetes"), with their keys. */
     private static final Map<String, Set<String>> INSTALL_TIME_SECRETS = Map.of(
             "verbatim-api-keys", Set.of("VERBATIM_API_KEYS", "VERBATIM_REVOKED_API_KEYS", "VERBATIM_READ_API_KEYS"),
             "verbatim-db-reader", Set.of("username", "password"),
@@ -63,6 +65,7 @@ final class ManifestRules {
         ofKind("HorizontalPodAutoscaler").forEach(h -> requireDeployment(h, h.path("spec").path("scaleTargetRef").path("name").asText()));
         ofKind("PodDisruptionBudget").forEach(p -> requireSelected(p, p.path("spec").path("selector").path("matchLabels")));
         checkTopics();
+        checkLanguages();
         ofKind("ScaledObject").forEach(this::checkScaledObject);
         checkEndpoints();
         services.values().forEach(this::checkManagementConfig);
@@ -748,6 +751,50 @@ final class ManifestRules {
                 problems.add(StrictModel.id(namespace) + ": does not enforce Pod Security \"restricted\"");
             }
         }
+    }
+
+    /**
+     * Each service's setting of the languages the pipeline reads, with the environment variable that sets it:
+     * ingest accepts them, analysis loads their models, query searches in them.
+     */
+    private static final Map<String, Map.Entry<String, String>> LANGUAGE_SETTINGS = Map.of(
+            "ingest-service", Map.entry("verbatim.ingest.supported-languages", "VERBATIM_INGEST_LANGUAGES"),
+            "analysis-service", Map.entry("verbatim.analysis.languages", "VERBATIM_ANALYSIS_LANGUAGES"),
+            "query-service", Map.entry("verbatim.query.search-languages", "VERBATIM_QUERY_SEARCH_LANGUAGES"));
+
+    /**
+     * The services agree on the languages: an article ingest accepts in a language analysis did not load is
+     * dead-lettered, and one query does not search in is found by no search. Ingest's default language (of a text
+     * too short to detect) is one of them.
+     */
+    private void checkLanguages() {
+        Map<String, Set<String>> languages = new TreeMap<>();
+        LANGUAGE_SETTINGS.forEach((app, setting) -> {
+            JsonNode deployment = byName("Deployment", app);
+            ServiceConfig service = services.get(app);
+            if (deployment != null && service != null) {
+                languages.put(app, languageSet(deployment, service, setting.getKey(), setting.getValue()));
+            }
+        });
+        if (new HashSet<>(languages.values()).size() > 1) {
+            problems.add("the services do not read the same languages: " + languages);
+        }
+        JsonNode ingest = byName("Deployment", "ingest-service");
+        if (ingest != null && languages.containsKey("ingest-service")) {
+            Set<String> fallback = languageSet(ingest, services.get("ingest-service"), "verbatim.ingest.default-language",
+                    "VERBATIM_INGEST_DEFAULT_LANGUAGE");
+            if (!languages.get("ingest-service").containsAll(fallback)) {
+                problems.add("Deployment/ingest-service: default language " + fallback + " is not one it accepts "
+                        + languages.get("ingest-service"));
+            }
+        }
+    }
+
+    /** A comma-separated list of languages as the pod gets it: its ConfigMap's value, else the property's default. */
+    private Set<String> languageSet(JsonNode deployment, ServiceConfig service, String key, String env) {
+        String configured = configMapValue(deployment, env);
+        String value = configured != null ? configured : service.value(key).orElse("");
+        return new TreeSet<>(Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
     private String configMapValue(JsonNode deployment, String name) {

@@ -208,6 +208,19 @@ class ManifestsTest {
     }
 
     @Test
+    void languagesTheServicesDisagreeOnAreCaught() throws Exception {
+        Path copy = copyOfManifests();
+        edit(copy.resolve("base/analysis-service/configmap.yaml"), "VERBATIM_ANALYSIS_LANGUAGES: \"fr\"",
+                "VERBATIM_ANALYSIS_LANGUAGES: \"fr,en\"");
+        edit(copy.resolve("base/ingest-service/configmap.yaml"), "VERBATIM_INGEST_DEFAULT_LANGUAGE: \"fr\"",
+                "VERBATIM_INGEST_DEFAULT_LANGUAGE: \"de\"");
+        List<String> problems = validate(copy, "dev");
+        assertHas(problems, "the services do not read the same languages: {analysis-service=[en, fr], ingest-service=[fr],"
+                + " query-service=[fr]}");
+        assertHas(problems, "Deployment/ingest-service: default language [de] is not one it accepts [fr]");
+    }
+
+    @Test
     void namespaceWithoutPodSecurityIsCaught() throws Exception {
         Path copy = copyOfManifests();
         edit(copy.resolve("overlays/prod/namespace.yaml"), "    pod-security.kubernetes.io/enforce: restricted\n", "");
