@@ -3,6 +3,7 @@
 #
 #   analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors] [--cross-validate]
 #   analysis-service/evaluate.sh --chains FILE
+#   analysis-service/evaluate.sh --polnear DIR --split train|dev|test
 #   e.g. analysis-service/evaluate.sh ../shared/corpus/dev ../shared/corpus/dev-wikinews --cross-validate
 #
 # Prints a table (NER by type and micro over PER/LOC/ORG; quotes at 30% and 80% coverage; speaker and cue
@@ -13,9 +14,17 @@
 # (leave one out; blind-half articles are never trained on), beside the rules alone and the shipped weights.
 # --chains FILE prints one article's chains of mentions and each quote's candidate speakers. Builds the engine
 # module (analysis-service/engine, not the service) first when needed. Needs no Kafka and no PostgreSQL.
+# --polnear DIR (a local copy of the PolNeAR repository, never copied into ours) scores the English engine on a
+# split's attributions with a speech cue, by quote type, beside CoreNLP's quote attribution on the same texts
+# (whose models, target/baseline-models, only this command puts on the classpath).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/engine-classpath.sh"
-exec "$java" -Xmx1g \
+heap=1g
+if [[ " $* " == *" --polnear "* ]]; then
+    engine_classpath="$engine_classpath:$engine/target/baseline-models"
+    heap=4g # CoreNLP's baseline parses every sentence and resolves coreference
+fi
+exec "$java" -Xmx$heap \
     -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -cp "$engine_classpath" io.verbatim.engine.evaluation.EvaluateCommand "$@" \
     2> >(grep -v -E "^SLF4J|INFO|Adding annotator|Loading (classifier|POS tagger)" >&2)

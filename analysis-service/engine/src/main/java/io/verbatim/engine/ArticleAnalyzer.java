@@ -171,6 +171,9 @@ public final class ArticleAnalyzer {
         if (!lexicon.isCueForm(word) && !lexicon.isCueForm(word + " " + nextWord)) {
             return false;
         }
+        if (lexicon.morphology().reportsWithoutComplementizer()) {
+            return true; // "said he would": nothing after the verb needs to announce the clause
+        }
         // ", a déclaré", ", a-t-on appris": a comma right before the verb, its auxiliary and its inverted subject.
         int before = i - 1;
         while (before > 0 && before >= i - 3 && !tokens.get(before).text().equals(",")

@@ -1,6 +1,7 @@
 package io.verbatim.engine;
 
 import io.verbatim.engine.lang.Language;
+import io.verbatim.engine.lang.en.English;
 import io.verbatim.engine.lang.fr.French;
 
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Optional;
 /** The languages the engine reads. A new language is a package {@code lang.<code>}, its data folder and a line here. */
 public final class Languages {
 
-    private static final List<Language> ALL = List.of(French.LANGUAGE);
+    private static final List<Language> ALL = List.of(French.LANGUAGE, English.LANGUAGE);
 
     private Languages() {
     }

@@ -30,6 +30,16 @@ public final class EvaluateCommand {
 
     public static void main(String[] args) throws IOException {
         List<String> options = new ArrayList<>(List.of(args));
+        int polnearAt = options.indexOf("--polnear");
+        if (polnearAt >= 0) {
+            int splitAt = options.indexOf("--split");
+            if (polnearAt + 1 >= options.size() || splitAt < 0 || splitAt + 1 >= options.size()) {
+                System.err.println("usage: analysis-service/evaluate.sh --polnear DIR --split train|dev|test");
+                System.exit(2);
+            }
+            PolNearEvaluation.run(Path.of(options.get(polnearAt + 1)), options.get(splitAt + 1));
+            return;
+        }
         int chainsAt = options.indexOf("--chains");
         Path chainsOf = chainsAt >= 0 && chainsAt + 1 < options.size() ? Path.of(options.remove(chainsAt + 1)) : null;
         List<Path> dirs = options.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
@@ -41,7 +51,8 @@ public final class EvaluateCommand {
         }
         if (dirs.isEmpty()) {
             System.err.println("usage: analysis-service/evaluate.sh DIR [DIR …] [--json] [--errors] [--cross-validate]"
-                    + "\n       analysis-service/evaluate.sh --chains FILE");
+                    + "\n       analysis-service/evaluate.sh --chains FILE"
+                    + "\n       analysis-service/evaluate.sh --polnear DIR --split train|dev|test");
             System.exit(2);
         }
         List<Path> files = new ArrayList<>();

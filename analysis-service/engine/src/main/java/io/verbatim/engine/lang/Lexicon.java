@@ -119,8 +119,11 @@ public final class Lexicon {
         return alternation(false, wordClasses);
     }
 
-    /** {@link #alternation} of a list of words. */
+    /** {@link #alternation} of a list of words; of none, a group that matches nothing (a language without the class). */
     public static String alternationOf(List<String> words, boolean capitalised) {
+        if (words.isEmpty()) {
+            return "(?!)";
+        }
         List<String> options = new ArrayList<>();
         for (String word : words) {
             options.add(literal(word, capitalised));

@@ -33,4 +33,11 @@ public interface Morphology {
 
     /** The pronoun of a token that is an inverted subject ("-t-il" → "il"), or null. */
     String invertedSubject(String lowerCaseToken);
+
+    /**
+     * May a reported clause go without its complementizer ("said he would run", never "a dit il viendrait")? Then a
+     * reporting verb's complement clause is reported speech with no mark, and every sentence with a reporting verb
+     * is worth parsing.
+     */
+    boolean reportsWithoutComplementizer();
 }

@@ -65,13 +65,15 @@ public final class SpeechSyntax {
     }
 
     /**
-     * The source prepositions by the word of the tree that carries them, the last one ("après" of "d'après"), and
-     * the cue each gives.
+     * The source prepositions by the word of the tree that carries them, and the cue each gives: the last word of
+     * an elided one ("après" of "d'après"), the first of one of several words, which UD makes the head of the
+     * others ("according" of "according to", the "fixed" expressions of the UD guidelines).
      */
     private record SourcePrepositions(Map<String, String> cueOfHead) {
         SourcePrepositions(Lexicon lexicon) {
             this(lexicon.words(WordClass.SOURCE_PREPOSITIONS).stream().collect(Collectors.toUnmodifiableMap(
-                    p -> p.substring(Math.max(p.lastIndexOf(' '), Math.max(p.lastIndexOf('\''), p.lastIndexOf('’'))) + 1),
+                    p -> p.contains(" ") ? p.substring(0, p.indexOf(' '))
+                            : p.substring(Math.max(p.lastIndexOf('\''), p.lastIndexOf('’')) + 1),
                     p -> p.replace('’', '\''), (a, b) -> a)));
         }
     }
@@ -199,7 +201,9 @@ public final class SpeechSyntax {
 
     private Optional<ReportedClause> reportedBy(ParsedSentence sentence, Word verb, String cue) {
         for (Word child : sentence.children(verb)) {
-            boolean that = child.relation().equals("ccomp") && hasMark(sentence, child, WordClass.COMPLEMENTIZERS);
+            boolean that = child.relation().equals("ccomp") && (hasMark(sentence, child, WordClass.COMPLEMENTIZERS)
+                    || lexicon.morphology().reportsWithoutComplementizer() && child.start() > verb.end()
+                    && sentence.child(child, "mark") == null);
             boolean infinitive = child.relation().equals("xcomp") && child.pos().equals("VERB")
                     && lexicon.reportsInfinitive(cue) && isInfinitive(sentence, child);
             // "CLAUSE, a indiqué la direction": the clause comes first, the subject after the verb.
@@ -557,13 +561,15 @@ public final class SpeechSyntax {
             }
         }
         int[] core = sentence.span(head, NOT_IN_CORE);
-        // The phrase starts after its leading prepositions ("selon", both words of "d'après").
+        // The phrase starts after its leading prepositions with their fixed words ("selon", both words of "d'après",
+        // "according to").
         int from = phrase[0];
         int coreFrom = core[0];
         for (Word child : sentence.children(head)) {
             if (child.baseRelation().equals("case") && child.start() == from) {
-                coreFrom = child.start() == coreFrom ? child.end() : coreFrom;
-                from = child.end();
+                int end = sentence.span(child)[1];
+                coreFrom = child.start() == coreFrom ? end : coreFrom;
+                from = end;
             }
         }
         return new Source(from, phrase[1], coreFrom, core[1], null);

@@ -75,6 +75,12 @@ public final class FrenchMorphology implements Morphology {
         return "-(?:t-)?(" + pronouns + ")\\b";
     }
 
+    /** "a déclaré qu'il viendrait": French never leaves out "que". */
+    @Override
+    public boolean reportsWithoutComplementizer() {
+        return false;
+    }
+
     @Override
     public String invertedSubject(String lowerCaseToken) {
         return lowerCaseToken.startsWith("-") ? lowerCaseToken.replaceFirst("^-(t-)?", "") : null;

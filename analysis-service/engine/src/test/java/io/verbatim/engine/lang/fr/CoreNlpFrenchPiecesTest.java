@@ -1,6 +1,7 @@
 package io.verbatim.engine.lang.fr;
 
 import io.verbatim.engine.Engine;
+import io.verbatim.engine.lang.corenlp.CoreNlpToolkit;
 import io.verbatim.engine.model.Analysis;
 import io.verbatim.engine.syntax.Token;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class CoreNlpFrenchPiecesTest {
 
     @Test
     void paragraphsAreTokenizedTheSameWhereverTheyLie() {
-        int copies = 3 * CoreNlpFrench.MAX_PIECE_CHARS / PARAGRAPH.length();
+        int copies = 3 * CoreNlpToolkit.MAX_PIECE_CHARS / PARAGRAPH.length();
         List<Token> one = new CoreNlpFrench(false).tokenize(PARAGRAPH).tokens();
         int sentences = one.get(one.size() - 1).sentence() + 1;
         List<Token> all = new CoreNlpFrench(false).tokenize(PARAGRAPH.repeat(copies)).tokens();
@@ -39,7 +40,7 @@ class CoreNlpFrenchPiecesTest {
 
     @Test
     void everyQuoteOfAnArticleLongerThanAPieceIsFound() {
-        int copies = 2 * CoreNlpFrench.MAX_PIECE_CHARS / PARAGRAPH.length();
+        int copies = 2 * CoreNlpToolkit.MAX_PIECE_CHARS / PARAGRAPH.length();
         Analysis analysis = Engine.get().analyze(PARAGRAPH.repeat(copies));
         assertEquals(copies, analysis.quotes().stream().filter(q -> q.text().equals("Nous tiendrons bon")
                 && "Anne Martin".equals(analysis.speakerName(q))).count());
@@ -47,24 +48,24 @@ class CoreNlpFrenchPiecesTest {
 
     @Test
     void aLongParagraphIsCutAfterASentenceThenAfterAWordThenBetweenCharacters() {
-        int max = CoreNlpFrench.MAX_PIECE_CHARS;
+        int max = CoreNlpToolkit.MAX_PIECE_CHARS;
         String sentences = "Il pleut. ".repeat(max);
-        int end = CoreNlpFrench.pieceEnd(sentences, 0);
+        int end = CoreNlpToolkit.pieceEnd(sentences, 0);
         assertTrue(end <= max && sentences.substring(0, end).endsWith(". "), "cut at " + end);
 
         String words = "mot ".repeat(max);
-        end = CoreNlpFrench.pieceEnd(words, 0);
+        end = CoreNlpToolkit.pieceEnd(words, 0);
         assertTrue(end <= max && end > max - 4 && words.charAt(end - 1) == ' ', "cut at " + end);
 
         // Emoji are surrogate pairs: a cut between two halves would make two broken characters.
         String noSpace = "x" + "😀".repeat(max);
-        end = CoreNlpFrench.pieceEnd(noSpace, 0);
+        end = CoreNlpToolkit.pieceEnd(noSpace, 0);
         assertTrue(end <= max && !Character.isHighSurrogate(noSpace.charAt(end - 1)), "cut at " + end);
 
         String paragraphs = ("Un paragraphe.\n" + "mot ".repeat(1000)).repeat(max / 1000);
-        end = CoreNlpFrench.pieceEnd(paragraphs, 0);
+        end = CoreNlpToolkit.pieceEnd(paragraphs, 0);
         assertTrue(end <= max && paragraphs.charAt(end - 1) == '\n', "cut at " + end);
 
-        assertEquals(11, CoreNlpFrench.pieceEnd("court texte", 1), "the rest of a short text is one piece");
+        assertEquals(11, CoreNlpToolkit.pieceEnd("court texte", 1), "the rest of a short text is one piece");
     }
 }
