@@ -277,18 +277,20 @@ public final class SpeechSyntax {
     private Optional<ReportedClause> selonClause(ParsedSentence sentence) {
         for (Word w : sentence.words()) {
             Word preposition = sourceCase(sentence, w);
-            if (preposition == null || !(w.isRoot() || sentence.head(w).isRoot())) {
+            if (preposition == null) {
                 continue;
             }
             // "D'" of "D'après": where the preposition starts.
             Word opening = sentence.child(w, "case");
             Report report = new Report(cueOfPreposition(preposition), opening.start(), phraseSource(sentence, w));
-            if (opening.index() == firstWordIndex(sentence)) {
+            if (opening.index() == firstWordIndex(sentence) && (w.isRoot() || sentence.head(w).isRoot())) {
                 // "Selon X, CLAUSE": the clause starts after the comma that closes the source phrase.
                 Word comma = nextComma(sentence, w);
                 return comma == null ? Optional.empty()
                         : Optional.of(new ReportedClause(comma.end(), sentence.end(), report));
             }
+            // "CLAUSE, selon X.": wherever the parser hung the phrase (it may misread the clause before), a comma
+            // then the source running to the end of the sentence.
             Word before = previousComma(sentence, opening);
             if (before != null && sentence.span(w, NOT_IN_PHRASE)[1] >= lastWordEnd(sentence)) {
                 return Optional.of(new ReportedClause(sentence.start(), before.start(), report));

@@ -5,7 +5,7 @@ import io.verbatim.engine.lang.Language;
 /** French: CoreNLP's French models, the data of {@code lang/fr/} and French verb forms. */
 public final class French {
 
-    public static final Language LANGUAGE = new Language("fr", "verbatim-fr-28", new FrenchMorphology(), CoreNlpFrench::new);
+    public static final Language LANGUAGE = new Language("fr", "verbatim-fr-29", new FrenchMorphology(), CoreNlpFrench::new);
 
     private French() {
     }
