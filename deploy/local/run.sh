@@ -10,7 +10,7 @@
 # Ports (environment): INGEST_PORT [8081], ANALYSIS_PORT [8082], QUERY_PORT [8083], their management ports (health,
 # metrics, OpenAPI) INGEST_MANAGEMENT_PORT [9081], ANALYSIS_MANAGEMENT_PORT [9082], QUERY_MANAGEMENT_PORT [9083],
 # VERBATIM_KAFKA_PORT [9092], VERBATIM_PG_PORT [5432]. Data and logs: VERBATIM_STATE_DIR [<repo>/target/local].
-# The languages the pipeline reads, set alike in the three services: VERBATIM_LANGUAGES [fr], comma-separated.
+# The languages the pipeline reads, set alike in the three services: VERBATIM_LANGUAGES [fr,en], comma-separated.
 # Locally Kafka is plaintext and unauthenticated, on 127.0.0.1 only; in Kubernetes it is TLS with a client
 # certificate per service (deploy/README.md, "Kubernetes"). See the README for the rest.
 set -euo pipefail
@@ -51,7 +51,7 @@ management_port_of() {
 
 heap_of() { # measured: 437 MiB live in analysis-service after a full GC (the French models, verbatim-fr-24 and -25), 15 MB in the others
     case $1 in
-        analysis-service) echo "-Xmx768m" ;;
+        analysis-service) echo "-Xmx1g" ;;
         *) echo "-Xmx256m" ;;
     esac
 }
@@ -103,9 +103,9 @@ start_service() {
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$VERBATIM_KAFKA_PORT \
     VERBATIM_DB_URL=jdbc:postgresql://127.0.0.1:$VERBATIM_PG_PORT/${VERBATIM_DB_NAME:-verbatim} \
     VERBATIM_QUERY_BASE_URL=${VERBATIM_QUERY_BASE_URL:-http://localhost:$query_port} \
-    VERBATIM_INGEST_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
-    VERBATIM_ANALYSIS_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
-    VERBATIM_QUERY_SEARCH_LANGUAGES=${VERBATIM_LANGUAGES:-fr} \
+    VERBATIM_INGEST_LANGUAGES=${VERBATIM_LANGUAGES:-fr,en} \
+    VERBATIM_ANALYSIS_LANGUAGES=${VERBATIM_LANGUAGES:-fr,en} \
+    VERBATIM_QUERY_SEARCH_LANGUAGES=${VERBATIM_LANGUAGES:-fr,en} \
         nohup "$java" "$(heap_of "$svc")" -XX:+UseG1GC -Dquarkus.http.port="$port" \
         -jar "$repo/$svc/target/quarkus-app/quarkus-run.jar" >"$run_dir/$svc.log" 2>&1 &
     echo $! >"$run_dir/$svc.pid"
@@ -162,8 +162,11 @@ start() {
     local svc
     for svc in "${services[@]}"; do start_service "$svc"; done
     for svc in "${services[@]}"; do await_ready "$svc"; done
-    log "posting the sample article (deploy/local/sample-article.json)"
-    "$java" "$here/Demo.java" "http://127.0.0.1:$ingest_port" "$here/sample-article.json" "$api_key"
+    local sample
+    for sample in sample-article.json sample-article-en.json; do
+        log "posting the sample article (deploy/local/$sample)"
+        "$java" "$here/Demo.java" "http://127.0.0.1:$ingest_port" "$here/$sample" "$api_key"
+    done
     log "all running; logs in $run_dir; stop with: deploy/local/run.sh stop"
 }
 

@@ -14,7 +14,7 @@ public interface AnalysisConfig {
      * The languages whose models this instance loads (ISO 639-1 codes the engine reads): each costs heap and start-up
      * time, and an article in another language is dead-lettered as {@code invalid}.
      */
-    @WithDefault("fr")
+    @WithDefault("fr,en")
     List<String> languages();
 
     /** Raw records with a longer body are refused (sent to the dead-letter topic). */

