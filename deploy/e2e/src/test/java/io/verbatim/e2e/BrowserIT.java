@@ -123,7 +123,7 @@ class BrowserIT {
                 .put("body", "Le maire de Lille, Paul Durand, a présenté le projet " + word + ".\n\n"
                         + "« <script>window.__xss='body'</script> Nous y arriverons », a assuré Paul Durand."
                         + " <img src=x onerror=\"window.__xss='img'\">")
-                .put("source", "Test navigateur")
+                .put("source", "Test navigateur").put("language", "fr")
                 .put("url", "javascript:window.__xss='url'");
         HttpResponse<String> refused = pipeline.post("/api/v1/articles", "application/json", article.toString());
         article.put("url", "https://example.org/browser/" + UUID.randomUUID());
@@ -171,7 +171,7 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("live-status"), "en attente"));
         String title = "En direct " + UUID.randomUUID();
         HttpResponse<String> accepted = pipeline.post("/api/v1/articles", "application/json",
-                Pipeline.JSON.createObjectNode().put("title", title)
+                Pipeline.JSON.createObjectNode().put("title", title).put("language", "fr")
                         .put("body", "« Nous y arriverons », a assuré Paul Durand, maire de Lille.").toString());
         assertEquals(202, accepted.statusCode(), accepted.body());
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -63,7 +63,7 @@ class FaultIT {
             StringBuilder batch = new StringBuilder("[");
             for (int i = first; i < Math.min(count, first + 100); i++) {
                 batch.append(i > first ? "," : "").append(Pipeline.JSON.writeValueAsString(Map.of(
-                        "title", "Article " + i + " " + run, "source", run,
+                        "title", "Article " + i + " " + run, "source", run, "language", "fr",
                         "body", "Article numéro " + i + " de la série.\n\n« Nous tiendrons l'engagement " + run + "-" + i
                                 + " », a déclaré la ministre Claire Morel.")));
             }
@@ -197,7 +197,7 @@ class FaultIT {
         try {
             for (int i = 0; i < 5; i++) {
                 HttpResponse<String> response = pipeline.post("/api/v1/articles", "application/json",
-                        Pipeline.JSON.writeValueAsString(Map.of("title", "Pendant la panne " + i, "source", run,
+                        Pipeline.JSON.writeValueAsString(Map.of("title", "Pendant la panne " + i, "source", run, "language", "fr",
                                 "body", "« Rien ne se perd » pendant la panne " + run + "-x" + i + ", a assuré Paul Dubois.")));
                 if (response.statusCode() == 202) {
                     accepted.add(Pipeline.JSON.readTree(response.body()).get("id").asText());

@@ -129,7 +129,7 @@ class IngestMemoryIT {
             @Override
             public InputStream nextElement() {
                 String line = "{\"title\":\"Mémoire " + client + "-" + next++ + " " + UUID.randomUUID()
-                        + "\",\"source\":\"memory-test\",\"body\":\"" + BODY + "\"}\n";
+                        + "\",\"source\":\"memory-test\",\"language\":\"fr\",\"body\":\"" + BODY + "\"}\n";
                 return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
             }
         });
