@@ -210,14 +210,14 @@ class ManifestsTest {
     @Test
     void languagesTheServicesDisagreeOnAreCaught() throws Exception {
         Path copy = copyOfManifests();
-        edit(copy.resolve("base/analysis-service/configmap.yaml"), "VERBATIM_ANALYSIS_LANGUAGES: \"fr\"",
-                "VERBATIM_ANALYSIS_LANGUAGES: \"fr,en\"");
+        edit(copy.resolve("base/analysis-service/configmap.yaml"), "VERBATIM_ANALYSIS_LANGUAGES: \"fr,en\"",
+                "VERBATIM_ANALYSIS_LANGUAGES: \"fr\"");
         edit(copy.resolve("base/ingest-service/configmap.yaml"), "VERBATIM_INGEST_DEFAULT_LANGUAGE: \"fr\"",
                 "VERBATIM_INGEST_DEFAULT_LANGUAGE: \"de\"");
         List<String> problems = validate(copy, "dev");
-        assertHas(problems, "the services do not read the same languages: {analysis-service=[en, fr], ingest-service=[fr],"
-                + " query-service=[fr]}");
-        assertHas(problems, "Deployment/ingest-service: default language [de] is not one it accepts [fr]");
+        assertHas(problems, "the services do not read the same languages: {analysis-service=[fr], ingest-service=[en, fr],"
+                + " query-service=[en, fr]}");
+        assertHas(problems, "Deployment/ingest-service: default language [de] is not one it accepts [en, fr]");
     }
 
     @Test
