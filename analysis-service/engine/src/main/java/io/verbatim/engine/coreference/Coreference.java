@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Builds the article's chains of mentions, as a multi-pass sieve in the manner of Stanford's deterministic
@@ -267,14 +268,16 @@ public final class Coreference {
         // The longest run of the phrase's words, from its head, that some entity's roles hold.
         for (int size = words.size(); size >= 1; size--) {
             List<String> head = words.subList(0, size);
-            int entity = mostSalientWithRole(opener.start(), opener.sentence(), head);
+            int entity = mostSalient(opener.sentence(), e -> roleWords.get(e).containsAll(head));
             if (entity >= 0) {
                 return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), entity,
                         text.substring(opener.start(), end));
             }
         }
         if (words.size() == 1 && isAnaphoricPersonRole(opener, headToken)) {
-            int person = mostSalientPerson(opener.sentence(), lexicon.genderOfRole(words.get(0)));
+            char gender = lexicon.genderOfRole(words.get(0));
+            int person = mostSalient(opener.sentence(), e -> entities.get(e).type() == EntityType.PER
+                    && (gender == '?' || genders[e] == '?' || genders[e] == gender));
             if (person >= 0) {
                 return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), person,
                         text.substring(opener.start(), end));
@@ -285,7 +288,7 @@ public final class Coreference {
         String head = words.get(0);
         if (lexicon.isFolded(WordClass.ORGANISATION_VOICES, head) || lexicon.isFolded(WordClass.ORGANISATION_NOUNS, head)
                 || lexicon.isFolded(WordClass.DOCUMENTS, head)) {
-            int organisation = mostSalient(opener.start(), opener.sentence(), EntityType.ORG);
+            int organisation = mostSalient(opener.sentence(), e -> entities.get(e).type() == EntityType.ORG);
             if (organisation >= 0) {
                 return new Link(opener.start(), end, opener.sentence(), Kind.DESCRIPTION, roleOf(i, end), organisation,
                         text.substring(opener.start(), end));
@@ -319,18 +322,10 @@ public final class Coreference {
         return !after.isCapitalized() && !lexicon.is(WordClass.COMPLEMENT_PREPOSITIONS, word)
                 && !lexicon.is(WordClass.RELATIVE_PRONOUNS, word);
     }
-    /** The name mention that starts right after the offset, with only spaces or a comma between, if any (mentions are in text order). */
+
+    /** The name mention that starts right after the offset, with only spaces or a comma between, if any. */
     private Mention nameRightAfter(int offset) {
-        int low = 0;
-        int high = mentions.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (mentions.get(middle).start() < offset) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
+        int low = SpeakerResolver.firstMentionFrom(mentions, offset);
         if (low == mentions.size()) {
             return null;
         }
@@ -339,38 +334,13 @@ public final class Coreference {
         return m.entity() >= 0 && (between.isEmpty() || between.equals(",")) ? m : null;
     }
 
-    /** The most salient person whose gender, where known, is the one given ('?' for any). */
-    private int mostSalientPerson(int sentence, char gender) {
+    /** The most salient entity the test accepts, from the links of the sentences before, or -1 (L&L salience). */
+    private int mostSalient(int sentence, IntPredicate accepts) {
         Map<Integer, Double> scores = new HashMap<>();
         for (int k = links.size() - 1; k >= Math.max(0, links.size() - MAX_LINKS_BACK)
                 && links.get(k).sentence() >= sentence - Chains.WINDOW; k--) {
             Link link = links.get(k);
-            if (link.entity() >= 0 && entities.get(link.entity()).type() == EntityType.PER
-                    && (gender == '?' || genders[link.entity()] == '?' || genders[link.entity()] == gender)) {
-                scores.merge(link.entity(), Chains.weight(link.role()) * Math.pow(0.5, sentence - link.sentence()), Double::sum);
-            }
-        }
-        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
-    }
-
-    private int mostSalient(int offset, int sentence, EntityType type) {
-        Map<Integer, Double> scores = new HashMap<>();
-        for (int k = links.size() - 1; k >= Math.max(0, links.size() - MAX_LINKS_BACK)
-                && links.get(k).sentence() >= sentence - Chains.WINDOW; k--) {
-            Link link = links.get(k);
-            if (link.entity() >= 0 && entities.get(link.entity()).type() == type) {
-                scores.merge(link.entity(), Chains.weight(link.role()) * Math.pow(0.5, sentence - link.sentence()), Double::sum);
-            }
-        }
-        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
-    }
-
-    private int mostSalientWithRole(int offset, int sentence, List<String> words) {
-        Map<Integer, Double> scores = new HashMap<>();
-        for (int k = links.size() - 1; k >= Math.max(0, links.size() - MAX_LINKS_BACK)
-                && links.get(k).sentence() >= sentence - Chains.WINDOW; k--) {
-            Link link = links.get(k);
-            if (link.entity() >= 0 && roleWords.get(link.entity()).containsAll(words)) {
+            if (link.entity() >= 0 && accepts.test(link.entity())) {
                 scores.merge(link.entity(), Chains.weight(link.role()) * Math.pow(0.5, sentence - link.sentence()), Double::sum);
             }
         }

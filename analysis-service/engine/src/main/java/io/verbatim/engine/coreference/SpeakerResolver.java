@@ -62,7 +62,7 @@ public final class SpeakerResolver {
     }
 
     /** The index of the first mention starting at or after an offset (mentions are in text order). */
-    private int firstMentionFrom(int offset) {
+    static int firstMentionFrom(List<Mention> mentions, int offset) {
         int low = 0;
         int high = mentions.size();
         while (low < high) {
@@ -298,7 +298,7 @@ public final class SpeakerResolver {
     private Mention appositivePerson(int from, int to) {
         Mention last = null;
         int people = 0;
-        for (int i = firstMentionFrom(from); i < mentions.size() && mentions.get(i).start() < to; i++) {
+        for (int i = firstMentionFrom(mentions, from); i < mentions.size() && mentions.get(i).start() < to; i++) {
             Mention m = mentions.get(i);
             if (m.end() <= to && m.type() == EntityType.PER) {
                 people++;
@@ -318,7 +318,7 @@ public final class SpeakerResolver {
      */
     public Mention speakerMentionIn(int from, int to) {
         Mention organisation = null;
-        for (int i = firstMentionFrom(from); i < mentions.size() && mentions.get(i).start() < to; i++) {
+        for (int i = firstMentionFrom(mentions, from); i < mentions.size() && mentions.get(i).start() < to; i++) {
             Mention m = mentions.get(i);
             if (m.end() <= to) {
                 if (m.type() == EntityType.PER) {
